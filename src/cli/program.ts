@@ -1,0 +1,34 @@
+import { Command } from 'commander';
+import { registerDecisionCommands } from './registry/decisions.js';
+import { registerAdrCommands } from './registry/adr.js';
+import { registerDiagramCommands } from './registry/diagram.js';
+import { registerScaffoldCommands } from './registry/scaffold.js';
+
+// Replaced at build time with package.json's version (tsup `define`).
+declare const __ADR_WIZARD_VERSION__: string | undefined;
+
+// Only commander is loaded here: each command's code is imported when that command runs.
+export function buildProgram(): Command {
+  const program = new Command('adr-wizard')
+    .description(
+      'Walk architecture decision trees, record each decision as an ADR, and scaffold the starter it calls for.\n' +
+        'Run without arguments in a terminal for the guided session.',
+    )
+    .version(typeof __ADR_WIZARD_VERSION__ === 'string' ? __ADR_WIZARD_VERSION__ : 'dev', '-V, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride();
+
+  registerDecisionCommands(program);
+  registerAdrCommands(program);
+  registerDiagramCommands(program);
+  registerScaffoldCommands(program);
+
+  // Subcommands inherit exitOverride so that every commander error reaches the one catch in main.
+  for (const cmd of program.commands) cmd.exitOverride();
+  return program;
+}
+
+/** Collects a repeatable option (`--set a=b --set c=d`). */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}

@@ -1,0 +1,95 @@
+import type { Command } from 'commander';
+import { collect } from '../program.js';
+
+// ADR-log commands, with adr-tools habits: init, new, list, index, status, link, revisit, doctor.
+export function registerAdrCommands(program: Command): void {
+  program
+    .command('init')
+    .description('create the ADR folder, .adr-dir and ADR 1 "Record architecture decisions"')
+    .argument('[dir]', 'ADR folder (default doc/adr)')
+    .option('--template <name>', 'madr (default) or nygard')
+    .option('--lang <lang>', 'en or es')
+    .action(async (dir: string | undefined, opts: Record<string, unknown>) => {
+      const { run } = await import('../commands/init.js');
+      await run(dir, opts);
+    });
+
+  program
+    .command('new')
+    .description('write a new ADR')
+    .argument('<title...>', 'title')
+    .option('--status <status>', 'status (default: proposed)')
+    .option('--supersedes <n>', 'supersede ADR n (repeatable)', collect, [])
+    .option('--link <type:n>', 'link to ADR n, e.g. "Amends:3" (repeatable)', collect, [])
+    .option('--template <name>', 'madr or nygard')
+    .option('--lang <lang>', 'en or es')
+    .option('--json', 'print the written ADR as JSON')
+    .action(async (title: string[], opts: Record<string, unknown>) => {
+      const { run } = await import('../commands/new.js');
+      await run(title.join(' '), opts);
+    });
+
+  program
+    .command('list')
+    .description('list the ADRs in the log')
+    .option('--status <status>', 'only ADRs with this status')
+    .option('--json', 'print JSON')
+    .action(async (opts: Record<string, unknown>) => {
+      const { run } = await import('../commands/list.js');
+      await run(opts);
+    });
+
+  program
+    .command('index')
+    .description("write a table of contents into the ADR folder's README")
+    .option('--stdout', 'print it instead of writing')
+    .action(async (opts: Record<string, unknown>) => {
+      const { run } = await import('../commands/index-toc.js');
+      await run(opts);
+    });
+
+  program
+    .command('status')
+    .description("change an ADR's status")
+    .argument('<n>', 'ADR number')
+    .argument('<status>', 'proposed, accepted, rejected, deprecated or superseded')
+    .action(async (n: string, status: string, opts: Record<string, unknown>) => {
+      const { run } = await import('../commands/status.js');
+      await run(n, status, opts);
+    });
+
+  program
+    .command('link')
+    .description('link ADR n to ADR m, e.g. `link 5 Amends 3 --reverse "Amended by"`')
+    .argument('<n>', 'source ADR number')
+    .argument('<type>', 'link type')
+    .argument('<m>', 'target ADR number')
+    .option('--reverse <type>', 'link type written on the target')
+    .action(async (n: string, type: string, m: string, opts: Record<string, unknown>) => {
+      const { run } = await import('../commands/link.js');
+      await run(n, type, m, opts);
+    });
+
+  program
+    .command('revisit')
+    .description("re-walk an ADR's tree with changed drivers; a new outcome supersedes it")
+    .argument('<n>', 'ADR number')
+    .option('-s, --set <driver=value>', 'change a driver value (repeatable)', collect, [])
+    .option('--lang <lang>', 'en or es')
+    .option('--json', 'print the result as JSON')
+    .option('--dry-run', 'print what would be written, write nothing')
+    .action(async (n: string, opts: Record<string, unknown>) => {
+      const { run } = await import('../commands/revisit.js');
+      await run(n, opts);
+    });
+
+  program
+    .command('doctor')
+    .description('check the ADR log: duplicate numbers, broken links, unknown statuses, stale trees')
+    .option('--fix', 'renumber duplicates and update every reference')
+    .option('--json', 'print the findings as JSON')
+    .action(async (opts: Record<string, unknown>) => {
+      const { run } = await import('../commands/doctor.js');
+      await run(opts);
+    });
+}

@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { collect } from '../program.js';
+
+// Decision-core commands: the guided session, trees, show, validate, decide.
+export function registerDecisionCommands(program: Command): void {
+  program
+    .option('--lang <lang>', 'language of questions and records: en or es')
+    .action(async (opts: Record<string, unknown>) => {
+      const { run } = await import('../commands/guided.js');
+      await run(opts);
+    });
+
+  program
+    .command('trees')
+    .description('list the decision trees: id, title, kind, outcome ids')
+    .option('--json', 'print JSON')
+    .option('--lang <lang>', 'en or es')
+    .action(async (opts: Record<string, unknown>) => {
+      const { run } = await import('../commands/trees.js');
+      await run(opts);
+    });
+
+  program
+    .command('show')
+    .description('show one tree: questions, outcomes, sources')
+    .argument('<tree>', 'tree id')
+    .option('--json', 'print JSON')
+    .option('--mermaid', 'print the tree as a Mermaid flowchart')
+    .option('--lang <lang>', 'en or es')
+    .action(async (tree: string, opts: Record<string, unknown>) => {
+      const { run } = await import('../commands/show.js');
+      await run(tree, opts);
+    });
+
+  program
+    .command('validate')
+    .description('lint decision trees (default: the shipped trees and .adr-wizard/decisions/)')
+    .argument('[files...]', 'tree files to check')
+    .option('--json', 'print the problems as JSON')
+    .action(async (files: string[], opts: Record<string, unknown>) => {
+      const { run } = await import('../commands/validate.js');
+      await run(files, opts);
+    });
+
+  program
+    .command('decide')
+    .description('walk one or more trees and write an ADR per decision')
+    .argument('<tree...>', 'tree ids')
+    .option('-c, --context <file>', 'context file (YAML) with driver values')
+    .option('-s, --set <driver=value>', 'set a driver value (repeatable)', collect, [])
+    .option('--use-defaults', 'take each missing driver from its default and record it as assumed')
+    .option('--chain', 'follow the follow-up trees of each outcome')
+    .option('--lang <lang>', 'en or es')
+    .option('--json', 'print the decisions as JSON')
+    .option('--dry-run', 'print what would be written, write nothing')
+    .option('--no-write', 'walk the trees but write no ADR')
+    .option('--template <name>', 'ADR template: madr (default) or nygard')
+    .option('--status <status>', 'status of the written ADRs (default: accepted)')
+    .option('--render <format>', 'also render the diagram next to the ADR: svg or png')
+    .option('--force', 'overwrite existing files')
+    .action(async (trees: string[], opts: Record<string, unknown>) => {
+      const { run } = await import('../commands/decide.js');
+      await run(trees, opts);
+    });
+}

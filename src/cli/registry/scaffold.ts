@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+
+// Starters: nest-microservices, saga, modular-monolith, helm, kustomize, mlops-platform.
+export function registerScaffoldCommands(program: Command): void {
+  program
+    .command('scaffold')
+    .description('write a starter project: nest-microservices, saga, modular-monolith, helm, kustomize, mlops-platform')
+    .argument('[starter]', 'starter id (omit with --from-adrs)')
+    .option('--out <dir>', 'target folder')
+    .option('--services <list>', 'comma-separated service names')
+    .option('--transport <transport>', 'rabbitmq (default) or kafka')
+    .option('--database <database>', 'mongodb (default) or postgres')
+    .option('--from-adrs', 'choose the starter and options from the accepted ADRs')
+    .option('--dry-run', 'print the plan, write nothing')
+    .option('--force', 'write into a non-empty folder, overwriting files')
+    .option('--install', 'run npm install in the generated project')
+    .option('--json', 'print the plan as JSON')
+    .action(async (starter: string | undefined, opts: Record<string, unknown>) => {
+      const { run } = await import('../commands/scaffold.js');
+      await run(starter, opts);
+    });
+}

@@ -1,0 +1,180 @@
+// The decision model. These shapes are what `decisions/*.yaml` parse into (after schema
+// validation) and what every other room consumes. Pure data: no functions, no I/O.
+
+export const LANGS = ['en', 'es'] as const;
+export type Lang = (typeof LANGS)[number];
+
+/** A text field: one string for every language, or one per language. */
+export type Text = string | { en: string; es: string };
+
+/** A source a tree's facts rest on. */
+export interface Source {
+  title: string;
+  url: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drivers (decisions/drivers.yaml)
+
+export interface DriverValue {
+  /** Label shown in prompts and ADRs ("Large: many users, high load"). */
+  label: Text;
+}
+
+export interface Driver {
+  id: string;
+  question: Text;
+  help: Text;
+  /** Allowed values in display order; keys are the contract ids (e.g. `small`, `large`). */
+  values: Record<string, DriverValue>;
+  /** The value `--use-defaults` takes; must be one of `values`. */
+  default: string;
+}
+
+export interface DriverCatalog {
+  drivers: Record<string, Driver>;
+}
+
+/** Answers: driver id -> value id. */
+export type DriverValues = Record<string, string>;
+
+// ---------------------------------------------------------------------------------------------
+// Trees (decisions/<id>.yaml)
+
+export interface Consequences {
+  positive: Text[];
+  negative: Text[];
+}
+
+export interface Outcome {
+  id: string;
+  title: Text;
+  /** The decision statement written into the ADR ("We will ..."). */
+  decision: Text;
+  consequences: Consequences;
+  warnings: Text[];
+  /** Tree ids worth deciding next when this outcome is chosen (decide --chain follows them). */
+  followUps: string[];
+  /** Starter ids this outcome enables (e.g. `nest-microservices`). */
+  starters: string[];
+  /** Matrix trees only: criterion id -> score (1..5). */
+  scores?: Record<string, number>;
+  /** Matrix trees only: the option is excluded unless every listed driver has one of the values. */
+  requires?: Record<string, string[]>;
+}
+
+export interface Question {
+  id: string;
+  driver: string;
+  /** Optional tree-specific wording; defaults to the driver's question. */
+  text?: Text;
+  /** driver value -> next node id (a question id or an outcome id). */
+  branches: Record<string, string>;
+}
+
+export interface Example {
+  drivers: DriverValues;
+  expect: string;
+  note?: string;
+}
+
+export interface Criterion {
+  id: string;
+  title: Text;
+  /** Base weight before adjustments. */
+  weight: number;
+}
+
+/** Matrix trees: when every `when` driver matches, add `weights` deltas to the criteria. */
+export interface WeightAdjustment {
+  when: DriverValues;
+  weights: Record<string, number>;
+  reason?: Text;
+}
+
+interface TreeBase {
+  id: string;
+  title: Text;
+  problem: Text;
+  /** ISO date (YYYY-MM-DD) the facts were last reviewed. */
+  reviewed: string;
+  sources: Source[];
+  outcomes: Record<string, Outcome>;
+  examples: Example[];
+  /** Where the tree was loaded from (absolute path), set by the loader. */
+  file?: string;
+}
+
+export interface BranchingTree extends TreeBase {
+  kind: 'tree';
+  start: string;
+  questions: Record<string, Question>;
+}
+
+export interface MatrixTree extends TreeBase {
+  kind: 'matrix';
+  /** Drivers asked, in order; they gate options (`requires`) and adjust weights. */
+  asks: string[];
+  criteria: Criterion[];
+  adjustments: WeightAdjustment[];
+}
+
+export type Tree = BranchingTree | MatrixTree;
+
+// ---------------------------------------------------------------------------------------------
+// Walking
+
+export interface PathStep {
+  /** Question id (branching trees) or the driver id (matrix trees). */
+  question: string;
+  driver: string;
+  value: string;
+}
+
+export interface ScoreRow {
+  option: string;
+  eligible: boolean;
+  /** When not eligible: the driver and value that excluded it. */
+  excludedBy?: { driver: string; value: string };
+  /** criterion id -> raw score */
+  scores: Record<string, number>;
+  /** Sum of weight * score over criteria. */
+  total: number;
+  /** 1-based rank among eligible options (ineligible options have no rank). */
+  rank?: number;
+}
+
+export interface ScoreTable {
+  /** criterion id -> effective weight after adjustments */
+  weights: Record<string, number>;
+  rows: ScoreRow[];
+  /** Eligible option ids, best first. */
+  ranking: string[];
+}
+
+export type WalkResult =
+  | { status: 'done'; tree: string; outcome: string; path: PathStep[]; scores?: ScoreTable }
+  | {
+      status: 'needs';
+      tree: string;
+      path: PathStep[];
+      /** The driver the walk stopped at, then every other unanswered driver it may still ask. */
+      missing: string[];
+    };
+
+/** One decision as `decide --json` prints it and the ADR writer consumes it. */
+export interface Decision {
+  tree: string;
+  outcome: string;
+  title: string;
+  path: { driver: string; value: string; question: string }[];
+  /** Drivers whose value came from defaults rather than from the user. */
+  assumed: string[];
+  warnings: string[];
+  followUps: string[];
+  /** All driver values used by this decision (answered or assumed). */
+  drivers: DriverValues;
+  /** The tree that led to this one in a chain, if any. */
+  ledBy?: { tree: string; outcome: string };
+  scores?: ScoreTable;
+}

@@ -1,0 +1,50 @@
+import { CommanderError } from 'commander';
+import { CancelledError, UsageError, formatProblem } from './core/errors.js';
+import { buildProgram } from './cli/program.js';
+import { printError } from './cli/messages.js';
+
+// The one place that turns errors into exit codes: 0 ok, 1 internal, 2 usage/input, 130 cancelled.
+async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'node' });
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err: unknown) {
+    return exitCodeFor(err);
+  }
+}
+
+function exitCodeFor(err: unknown): number {
+  if (err instanceof CommanderError) {
+    // --help and --version arrive here as "errors" with exit code 0.
+    if (err.exitCode === 0) return 0;
+    return 2; // commander already printed its message
+  }
+  if (err instanceof CancelledError) {
+    printError(err.message);
+    return 130;
+  }
+  if (isPromptExit(err)) {
+    printError('Cancelled.');
+    return 130;
+  }
+  if (err instanceof UsageError) {
+    for (const p of err.problems) printError(formatProblem(p));
+    if (err.message) printError(err.message);
+    return 2;
+  }
+  const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  printError(`Internal error: ${err instanceof Error ? err.message : String(err)}`);
+  printError('This is a bug in adr-wizard. Please report it with the command you ran and this trace:');
+  printError(detail);
+  return 1;
+}
+
+// @inquirer/prompts rejects with ExitPromptError on Ctrl-C; match by name so that the prompt
+// library is not loaded on every start.
+function isPromptExit(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'ExitPromptError' || err.name === 'AbortPromptError');
+}
+
+const code = await main(process.argv);
+process.exitCode = code;

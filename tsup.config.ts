@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'tsup';
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+// One ESM bundle with code splitting: every command is a lazy chunk, so `--help` loads
+// commander and nothing else. Dependencies stay external (node_modules).
+export default defineConfig({
+  entry: { main: 'src/main.ts' },
+  format: ['esm'],
+  target: 'node20',
+  platform: 'node',
+  splitting: true,
+  clean: true,
+  sourcemap: false,
+  dts: false,
+  shims: false,
+  define: { __ADR_WIZARD_VERSION__: JSON.stringify(pkg.version) },
+});
