@@ -1,5 +1,138 @@
-import { InternalError } from '../../core/errors.js';
+// `decide <tree...>`: walk trees with driver values from --context / --set (asking the missing
+// ones in a terminal), then record each decision as an ADR.
+import type { Decision, DriverCatalog, DriverValues, Lang, Tree } from '../../core/types.js';
+import { readContextFile, parseSetFlags, type ContextFile } from '../../io/context.js';
+import { loadDecisionSet } from '../../io/trees.js';
+import { resolveLang } from '../lang.js';
+import { printJson, println, style } from '../messages.js';
+import {
+  checkTreeIds,
+  missingDriversError,
+  resolveDecisions,
+  resolveWithDefaults,
+  type Resolution,
+} from '../resolve-decisions.js';
+import { displayPath, printDecision, type AdrRef } from '../decision-report.js';
+import { words } from '../decision-words.js';
+import { writeAdrs } from '../write-adrs.js';
 
-export async function run(..._args: unknown[]): Promise<void> {
-  throw new InternalError('this command is not built yet');
+export interface DecideOptions {
+  context?: string;
+  set?: string[];
+  useDefaults?: boolean;
+  chain?: boolean;
+  lang?: string;
+  json?: boolean;
+  dryRun?: boolean;
+  /** commander's --no-write sets this to false. */
+  write?: boolean;
+  template?: string;
+  status?: string;
+  render?: string;
+  force?: boolean;
+}
+
+/** Prompts only when a person can answer: both ends are a terminal and the output is not JSON. */
+export function isInteractive(json: boolean | undefined): boolean {
+  return process.stdin.isTTY === true && process.stdout.isTTY === true && json !== true;
+}
+
+export async function run(treeIds: string[], opts: DecideOptions): Promise<void> {
+  const cwd = process.cwd();
+  // An invalid --lang is a usage error before any file is read.
+  if (opts.lang !== undefined) resolveLang(opts.lang);
+  const { catalog, trees } = await loadDecisionSet({ cwd });
+  const requested = checkTreeIds(treeIds, trees);
+  const context = opts.context === undefined ? undefined : await readContextFile(opts.context, catalog, cwd);
+  const flags = parseSetFlags(opts.set ?? [], catalog);
+  const lang = resolveLang(opts.lang, context?.lang);
+  const base: DriverValues = { ...context?.drivers, ...flags };
+  const input = { trees, requested, chain: opts.chain === true, lang };
+
+  let resolution: Resolution;
+  if (opts.useDefaults) {
+    resolution = resolveWithDefaults({ ...input, values: base }, catalog).resolution;
+  } else if (isInteractive(opts.json)) {
+    const [{ askUntilResolved }, { InquirerPrompter }] = await Promise.all([
+      import('../interactive.js'),
+      import('../prompter/inquirer.js'),
+    ]);
+    const asked = await askUntilResolved({ ...input, base, assumed: new Set() }, catalog, new InquirerPrompter(lang), {
+      answers: [],
+    });
+    // "← back" before the first question has nothing to go back to: ask again from the start.
+    resolution = asked?.resolution ?? resolveDecisions({ ...input, values: base, assumed: new Set() });
+    if (resolution.stuck.length > 0) throw missingDriversError(resolution.stuck);
+  } else {
+    resolution = resolveDecisions({ ...input, values: base, assumed: new Set() });
+    if (resolution.stuck.length > 0) throw missingDriversError(resolution.stuck);
+  }
+
+  const adrs =
+    opts.write === false
+      ? new Map<string, AdrRef & { content: string }>()
+      : await writeAdrs({
+          decisions: resolution.decisions,
+          trees,
+          catalog,
+          cwd,
+          lang,
+          context,
+          dryRun: opts.dryRun === true,
+          template: opts.template,
+          status: opts.status,
+          render: opts.render,
+          force: opts.force === true,
+        });
+
+  if (opts.json) {
+    printJson({
+      decisions: resolution.decisions.map((d) => {
+        const adr = adrs.get(d.tree);
+        return adr ? { ...d, adr: { number: adr.number, file: displayPath(adr.file, cwd), written: adr.written } } : d;
+      }),
+    });
+    return;
+  }
+  printHuman(resolution.decisions, trees, catalog, lang, adrs, opts, context);
+}
+
+function printHuman(
+  decisions: Decision[],
+  trees: ReadonlyMap<string, Tree>,
+  catalog: DriverCatalog,
+  lang: Lang,
+  adrs: Map<string, AdrRef & { content: string }>,
+  opts: DecideOptions,
+  context: ContextFile | undefined,
+): void {
+  const w = words(lang);
+  decisions.forEach((decision, i) => {
+    if (i > 0) println();
+    printDecision(decision, trees, catalog, lang, adrs.get(decision.tree));
+    const content = adrs.get(decision.tree)?.content;
+    if (opts.dryRun && content !== undefined) {
+      println();
+      println(style.dim(content.trimEnd()));
+    }
+  });
+
+  // Next steps: the follow-ups not decided yet, the starters the outcomes call for, the log.
+  const decided = new Set(decisions.map((d) => d.tree));
+  const followUps = [...new Set(decisions.flatMap((d) => d.followUps))].filter((id) => !decided.has(id) && trees.has(id));
+  const starters = [
+    ...new Set(decisions.flatMap((d) => trees.get(d.tree)?.outcomes[d.outcome]?.starters ?? [])),
+  ];
+  const hints: [command: string, why: string][] = [];
+  if (followUps.length > 0) {
+    const ctx = opts.context === undefined ? '' : ` --context ${context?.file ?? opts.context}`;
+    hints.push([`adr-wizard decide ${followUps.join(' ')}${ctx}`, w.hintFollowUps]);
+  }
+  for (const starter of starters) hints.push([`adr-wizard scaffold ${starter}`, w.hintScaffold]);
+  if (!opts.dryRun && opts.write !== false && adrs.size > 0) hints.push(['adr-wizard list', w.hintList]);
+  if (hints.length === 0 && opts.write !== false) return;
+  println();
+  println(style.title(w.nextSteps));
+  for (const [command, why] of hints) println(`  ${style.dim('$')} ${command}  ${style.dim(`# ${why}`)}`);
+  if (opts.write === false) println(`  ${style.dim(w.hintWrite)}`);
 }

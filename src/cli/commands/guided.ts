@@ -1,5 +1,169 @@
-import { InternalError } from '../../core/errors.js';
+// `adr-wizard` with no arguments in a terminal: pick decisions, answer each driver once (with its
+// help visible), go back to change an answer, see a summary, confirm, write the ADRs, and get
+// offered the starter the outcomes call for. Ctrl-C at any prompt exits 130 with nothing written,
+// because nothing is written before the confirmation.
+import { UsageError } from '../../core/errors.js';
+import { t } from '../../core/text.js';
+import type { Decision, DriverCatalog, Lang, Tree } from '../../core/types.js';
+import { loadDecisionSet } from '../../io/trees.js';
+import { resolveLang } from '../lang.js';
+import { println, style } from '../messages.js';
+import { askUntilResolved, undoLast, type AskState } from '../interactive.js';
+import type { Prompter } from '../prompter/types.js';
+import { rootTrees } from '../resolve-decisions.js';
+import { displayPath, printDecision } from '../decision-report.js';
+import { words } from '../decision-words.js';
+import { writeAdrs } from '../write-adrs.js';
 
-export async function run(..._args: unknown[]): Promise<void> {
-  throw new InternalError('this command is not built yet');
+interface GuidedOptions {
+  lang?: string;
+}
+
+export async function run(opts: GuidedOptions): Promise<void> {
+  const lang = resolveLang(opts.lang);
+  if (process.stdin.isTTY !== true || process.stdout.isTTY !== true) throw new UsageError(words(lang).needsTerminal);
+  const { catalog, trees } = await loadDecisionSet({ cwd: process.cwd() });
+  const { InquirerPrompter } = await import('../prompter/inquirer.js');
+  await guidedSession({ prompter: new InquirerPrompter(lang), catalog, trees, lang, cwd: process.cwd() });
+}
+
+export interface SessionDeps {
+  prompter: Prompter;
+  catalog: DriverCatalog;
+  trees: Map<string, Tree>;
+  lang: Lang;
+  cwd: string;
+}
+
+const ALL = '*';
+
+/** The session itself, with the prompter injected (a scripted one in tests). */
+export async function guidedSession(deps: SessionDeps): Promise<{ decisions: Decision[]; written: string[] }> {
+  const { prompter, catalog, trees, lang, cwd } = deps;
+  const w = words(lang);
+  println(style.title(w.intro));
+  println(style.dim(w.introKeys));
+  println();
+
+  for (;;) {
+    const { requested, chain } = await pickTrees(deps);
+    const state: AskState = { answers: [] };
+    for (;;) {
+      const resolved = await askUntilResolved(
+        { trees, requested, chain, lang, base: {}, assumed: new Set() },
+        catalog,
+        prompter,
+        state,
+      );
+      if (!resolved) break; // back past the first question: pick the decisions again
+      const { decisions } = resolved.resolution;
+
+      println();
+      println(style.title(`${w.summary}`));
+      println();
+      decisions.forEach((d, i) => {
+        if (i > 0) println();
+        printDecision(d, trees, catalog, lang);
+      });
+      println();
+
+      const next = await prompter.select({
+        id: 'confirm-write',
+        message: w.confirmWrite(decisions.length),
+        choices: [
+          { value: 'write', name: w.write },
+          { value: 'back', name: w.changeAnswer },
+          { value: 'quit', name: w.quit },
+        ],
+        default: 'write',
+      });
+      if (next === 'quit') {
+        println(w.nothingWritten);
+        return { decisions, written: [] };
+      }
+      if (next === 'back') {
+        if (undoLast(state)) continue;
+        break;
+      }
+      const adrs = await writeAdrs({ decisions, trees, catalog, cwd, lang });
+      const written: string[] = [];
+      println();
+      for (const d of decisions) {
+        const adr = adrs.get(d.tree);
+        if (!adr) continue;
+        written.push(adr.file);
+        const n = String(adr.number).padStart(4, '0');
+        println(`${style.ok('✔')} ${adr.written ? w.adrWritten(n) : w.adrUnchanged(n)}: ${style.id(displayPath(adr.file, cwd))}`);
+      }
+      await offerStarter(deps, decisions);
+      return { decisions, written };
+    }
+  }
+}
+
+async function pickTrees(deps: SessionDeps): Promise<{ requested: string[]; chain: boolean }> {
+  const { prompter, trees, lang } = deps;
+  const w = words(lang);
+  const roots = rootTrees(trees);
+  const rootTitles = roots.map((id) => t(trees.get(id)!.title, lang)).join(', ');
+  const picked = await prompter.checkbox<string>({
+    id: 'trees',
+    message: w.pickTrees,
+    required: true,
+    choices: [
+      { value: ALL, name: w.allThatApply(rootTitles), description: w.allThatApplyHelp },
+      ...[...trees.values()].map((tree) => ({
+        value: tree.id,
+        name: `${t(tree.title, lang)} (${tree.id})`,
+        description: t(tree.problem, lang).trim().split('\n')[0],
+      })),
+    ],
+  });
+  if (picked.includes(ALL)) return { requested: roots, chain: true };
+  const hasFollowUps = picked.some((id) =>
+    Object.values(trees.get(id)?.outcomes ?? {}).some((o) => o.followUps.length > 0),
+  );
+  const chain = hasFollowUps ? await prompter.confirm({ id: 'chain', message: w.followChains, default: true }) : false;
+  return { requested: picked, chain };
+}
+
+async function offerStarter(deps: SessionDeps, decisions: Decision[]): Promise<void> {
+  const { prompter, trees, lang } = deps;
+  const w = words(lang);
+  const wanted = [
+    ...new Set(decisions.flatMap((d) => trees.get(d.tree)?.outcomes[d.outcome]?.starters ?? [])),
+  ];
+  if (wanted.length === 0) return;
+  const { STARTERS } = await import('../../scaffold/registry.js');
+  const available = wanted.filter((id) => Object.hasOwn(STARTERS, id));
+  if (available.length === 0) return;
+  const described = await Promise.all(
+    available.map(async (id) => ({ id, description: (await STARTERS[id]!()).description })),
+  );
+  println();
+  const pick = await prompter.select<string>({
+    id: 'starter',
+    message: w.offerStarter,
+    choices: [
+      ...described.map((s) => ({ value: s.id, name: w.starterChoice(s.id, s.description) })),
+      { value: '', name: w.notNow },
+    ],
+    default: described[0]!.id,
+  });
+  if (pick === '') {
+    println();
+    println(style.title(w.nextSteps));
+    for (const id of available) println(`  ${style.dim('$')} adr-wizard scaffold ${id}  ${style.dim(`# ${w.hintScaffold}`)}`);
+    return;
+  }
+  const out = await prompter.input({
+    id: 'starter-dir',
+    message: w.starterDir,
+    default: pick,
+    validate: (v) => (v.trim() === '' ? w.starterDirEmpty : true),
+  });
+  // The scaffold command owns the starter options (defaults, values taken from the ADRs just
+  // written) and its own output; the session hands over the choice.
+  const scaffold = await import('./scaffold.js');
+  await scaffold.run(pick, { out: out.trim() });
 }

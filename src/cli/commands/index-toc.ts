@@ -1,5 +1,66 @@
-import { InternalError } from '../../core/errors.js';
+// `adr-wizard index [--stdout]`: a table of contents of the log, kept in the ADR folder's README.md
+// between two markers so that the rest of the README stays as the team wrote it.
+import { readFile } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import { loadAdrConfig } from '../../adr/config.js';
+import { strings } from '../../adr/i18n.js';
+import { findAdrDir, readLog } from '../../adr/log.js';
+import { renderTemplate } from '../../adr/render.js';
+import { chooseLang } from '../../adr/template-choice.js';
+import { writeFileAtomic } from '../../io/fs.js';
+import { println } from '../messages.js';
 
-export async function run(..._args: unknown[]): Promise<void> {
-  throw new InternalError('this command is not built yet');
+export const INDEX_START = '<!-- adr-wizard:index:start -->';
+export const INDEX_END = '<!-- adr-wizard:index:end -->';
+
+interface IndexOptions {
+  stdout?: boolean;
+  lang?: string;
+}
+
+/** Puts `block` between the markers of `readme` (appended when the markers are absent). */
+export function spliceIndex(readme: string | undefined, block: string): string {
+  const wrapped = `${INDEX_START}\n${block.trimEnd()}\n${INDEX_END}`;
+  if (readme === undefined || readme.trim() === '') return `${wrapped}\n`;
+  const start = readme.indexOf(INDEX_START);
+  const end = readme.indexOf(INDEX_END, start);
+  if (start >= 0 && end > start) {
+    return readme.slice(0, start) + wrapped + readme.slice(end + INDEX_END.length);
+  }
+  return `${readme.trimEnd()}\n\n${wrapped}\n`;
+}
+
+export async function run(opts: IndexOptions = {}): Promise<void> {
+  const cwd = process.cwd();
+  const config = await loadAdrConfig(cwd);
+  const lang = chooseLang(opts.lang, config);
+  const { dir } = await findAdrDir(cwd);
+  const log = await readLog(dir);
+  const l = strings(lang);
+  const block = await renderTemplate('index', {
+    l,
+    lang,
+    records: log.map((r) => ({
+      number: r.number,
+      title: r.title,
+      status: r.status,
+      statusText: r.status === 'unknown' ? r.statusText : l.statuses[r.status],
+      date: r.date ?? '',
+      file: encodeURI(basename(r.file)),
+    })),
+  });
+  if (opts.stdout) {
+    process.stdout.write(block);
+    return;
+  }
+  const readmeFile = join(dir, 'README.md');
+  let readme: string | undefined;
+  try {
+    readme = await readFile(readmeFile, 'utf8');
+  } catch {
+    readme = undefined;
+  }
+  const next = spliceIndex(readme, block);
+  if (next !== readme) await writeFileAtomic(readmeFile, next, { force: true });
+  println(relative(cwd, readmeFile));
 }

@@ -1,5 +1,33 @@
-import { InternalError } from '../../core/errors.js';
+// `adr-wizard link <n> <type> <m> [--reverse <type>]`: as adr-tools' `adr link`, by exact number.
+import { relative } from 'node:path';
+import { UsageError } from '../../core/errors.js';
+import { addLink } from '../../adr/edit.js';
+import { findAdrDir, readLog } from '../../adr/log.js';
+import { checkLinkType, getAdr, parseAdrNumber, reverseOf } from '../../adr/lookup.js';
+import { replaceFile } from '../../io/fs.js';
+import { println } from '../messages.js';
 
-export async function run(..._args: unknown[]): Promise<void> {
-  throw new InternalError('this command is not built yet');
+interface LinkOptions {
+  reverse?: string;
+}
+
+export async function run(nArg: string, typeArg: string, mArg: string, opts: LinkOptions = {}): Promise<void> {
+  const cwd = process.cwd();
+  const n = parseAdrNumber(nArg, 'source ADR');
+  const m = parseAdrNumber(mArg, 'target ADR');
+  if (n === m) throw new UsageError(`an ADR cannot link to itself (${n})`);
+  const type = checkLinkType(typeArg);
+  const reverse = opts.reverse !== undefined ? checkLinkType(opts.reverse) : reverseOf(type);
+  const { dir } = await findAdrDir(cwd);
+  const log = await readLog(dir);
+  const source = getAdr(log, n, cwd);
+  const target = getAdr(log, m, cwd);
+  const updated = addLink(source, type, target);
+  if (updated !== source.body) await replaceFile(source.file, updated);
+  println(`${relative(cwd, source.file)}: ${type} ${m}`);
+  if (reverse) {
+    const back = addLink(target, reverse, source);
+    if (back !== target.body) await replaceFile(target.file, back);
+    println(`${relative(cwd, target.file)}: ${reverse} ${n}`);
+  }
 }

@@ -1,5 +1,126 @@
-import { InternalError } from '../../core/errors.js';
+// `adr-wizard new <title>`: a blank ADR in the log's template, optionally superseding or linking.
+import { readFile } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import { UsageError } from '../../core/errors.js';
+import { loadAdrConfig } from '../../adr/config.js';
+import { newView, statusLabel, type ViewLink } from '../../adr/decision-view.js';
+import { addLink, languageOf, markSuperseded } from '../../adr/edit.js';
+import { strings } from '../../adr/i18n.js';
+import { findAdrDir, listAdrFiles } from '../../adr/log.js';
+import { checkLinkType, parseAdrNumber, reverseOf } from '../../adr/lookup.js';
+import { parseAdr } from '../../adr/parse.js';
+import { renderTemplate } from '../../adr/render.js';
+import { adrFileName, titleSlug, today } from '../../adr/slug.js';
+import { chooseLang, chooseTemplate } from '../../adr/template-choice.js';
+import type { AdrRecord } from '../../adr/types.js';
+import { createAdrs } from '../../adr/write.js';
+import { replaceFile } from '../../io/fs.js';
+import { printJson, println } from '../messages.js';
 
-export async function run(..._args: unknown[]): Promise<void> {
-  throw new InternalError('this command is not built yet');
+interface NewOptions {
+  status?: string;
+  supersedes?: string[];
+  link?: string[];
+  template?: string;
+  lang?: string;
+  json?: boolean;
+}
+
+interface LinkSpec {
+  type: string;
+  number: number;
+  reverse?: string;
+}
+
+/** `Amends:3`, or adr-tools' `3:Amends:Amended by`. */
+export function parseLinkSpec(spec: string): LinkSpec {
+  const parts = spec.split(':').map((p) => p.trim());
+  if (parts.length === 2 && /^\d+$/.test(parts[1]!)) {
+    const type = checkLinkType(parts[0]!);
+    const reverse = reverseOf(type);
+    return { type, number: parseAdrNumber(parts[1]!), ...(reverse ? { reverse } : {}) };
+  }
+  if (parts.length >= 2 && /^\d+$/.test(parts[0]!)) {
+    const type = checkLinkType(parts[1]!);
+    const reverse = parts[2] ? checkLinkType(parts[2]) : reverseOf(type);
+    return { type, number: parseAdrNumber(parts[0]!), ...(reverse ? { reverse } : {}) };
+  }
+  throw new UsageError(`--link "${spec}": expected TYPE:N (e.g. "Amends:3") or N:TYPE:REVERSE (e.g. "3:Amends:Amended by")`);
+}
+
+async function readTarget(dir: string, n: number, all: { name: string; number: number }[], flag: string): Promise<AdrRecord> {
+  const matches = all.filter((f) => f.number === n);
+  if (matches.length === 0) throw new UsageError(`${flag} ${n}: there is no ADR ${n}`);
+  if (matches.length > 1) {
+    throw new UsageError(`${flag} ${n}: ${matches.map((m) => m.name).join(' and ')} share the number; run \`adr-wizard doctor --fix\``);
+  }
+  const file = join(dir, matches[0]!.name);
+  const parsed = await parseAdr(file, await readFile(file, 'utf8'));
+  const { rawLinks, ...rest } = parsed;
+  return { ...rest, number: n, links: rawLinks.flatMap((l) => (l.number !== undefined ? [{ type: l.type, number: l.number }] : [])) };
+}
+
+export async function run(titleArg: string, opts: NewOptions = {}): Promise<void> {
+  const cwd = process.cwd();
+  const title = titleArg.replace(/[\r\n]+/g, ' ').trim();
+  if (title === '') throw new UsageError('the title is empty');
+  const config = await loadAdrConfig(cwd);
+  const lang = chooseLang(opts.lang, config);
+  const l = strings(lang);
+  const status = opts.status ?? 'proposed';
+  const { dir } = await findAdrDir(cwd);
+  const files = await listAdrFiles(dir);
+  const choice = await chooseTemplate(opts.template, config, dir, files);
+
+  const supersedes = await Promise.all(
+    (opts.supersedes ?? []).map((s) => readTarget(dir, parseAdrNumber(s), files, '--supersedes')),
+  );
+  const linkSpecs = (opts.link ?? []).map(parseLinkSpec);
+  const linkTargets = await Promise.all(linkSpecs.map((s) => readTarget(dir, s.number, files, '--link')));
+
+  const slug = titleSlug(title);
+  const tpl = choice.kind === 'custom' ? choice.file : `new-${choice.kind}`;
+  const [created] = await createAdrs(dir, [
+    {
+      slug,
+      render: (numbers) => {
+        const links: ViewLink[] = [
+          ...supersedes.map((r) => ({ type: l.linkTypes.supersedes, number: r.number, title: r.title, file: basename(r.file) })),
+          ...linkSpecs.map((s, i) => ({ type: s.type, number: s.number, title: linkTargets[i]!.title, file: basename(linkTargets[i]!.file) })),
+        ];
+        const view = newView(title, lang, {
+          number: numbers[0]!,
+          date: today(),
+          status,
+          deciders: config.deciders ?? [],
+          consulted: config.consulted ?? [],
+          informed: config.informed ?? [],
+          links,
+        });
+        view.statusLabel = statusLabel(status, lang);
+        return renderTemplate(tpl, view);
+      },
+    },
+  ]);
+  const me = { number: created!.number, title, file: created!.file };
+
+  // The other side of each link, each file in its own style.
+  for (const old of supersedes) {
+    await replaceFile(old.file, markSuperseded(old, me));
+  }
+  for (const [i, spec] of linkSpecs.entries()) {
+    if (!spec.reverse) continue;
+    const target = linkTargets[i]!;
+    const fresh = await readTarget(dir, target.number, files, '--link');
+    const type = spec.reverse;
+    const updated = addLink(fresh, type, me);
+    void languageOf;
+    if (updated !== fresh.body) await replaceFile(fresh.file, updated);
+  }
+
+  if (opts.json) {
+    printJson({ number: me.number, title, status, file: me.file, supersedes: supersedes.map((s) => s.number) });
+  } else {
+    println(relative(cwd, created!.file) || adrFileName(me.number, slug));
+  }
 }

@@ -1,5 +1,32 @@
-import { InternalError } from '../../core/errors.js';
+import { t } from '../../core/text.js';
+import { loadDecisionSet } from '../../io/trees.js';
+import { resolveLang } from '../lang.js';
+import { printJson, println, style } from '../messages.js';
+import { words } from '../decision-words.js';
 
-export async function run(..._args: unknown[]): Promise<void> {
-  throw new InternalError('this command is not built yet');
+interface TreesOptions {
+  json?: boolean;
+  lang?: string;
+}
+
+export async function run(opts: TreesOptions): Promise<void> {
+  const lang = resolveLang(opts.lang);
+  const { trees } = await loadDecisionSet({ cwd: process.cwd() });
+  const list = [...trees.values()].map((tree) => ({
+    id: tree.id,
+    title: t(tree.title, lang),
+    kind: tree.kind,
+    outcomes: Object.keys(tree.outcomes),
+  }));
+  if (opts.json) {
+    printJson(list);
+    return;
+  }
+  const w = words(lang);
+  const width = Math.max(...list.map((x) => x.id.length));
+  for (const tree of list) {
+    const kind = tree.kind === 'matrix' ? ` ${style.dim(`(${w.kindMatrix})`)}` : '';
+    println(`${style.id(tree.id.padEnd(width))}  ${style.title(tree.title)}${kind}`);
+    println(`${' '.repeat(width)}  ${style.dim(tree.outcomes.join(', '))}`);
+  }
 }

@@ -1,5 +1,47 @@
-import { InternalError } from '../../core/errors.js';
+// `validate [files...]`: every problem of the decision trees, as `file:line:col  path  message`,
+// warnings included, and a summary line. Exit 2 when there is any error (0 with warnings only).
+import { readdir } from 'node:fs/promises';
+import { formatProblem, type Problem } from '../../core/errors.js';
+import { loadDecisionSet } from '../../io/trees.js';
+import { DECISIONS_DIR } from '../../io/paths.js';
+import { printJson, println, style } from '../messages.js';
+import { words } from '../decision-words.js';
 
-export async function run(..._args: unknown[]): Promise<void> {
-  throw new InternalError('this command is not built yet');
+interface ValidateOptions {
+  json?: boolean;
+}
+
+export async function run(files: string[], opts: ValidateOptions): Promise<void> {
+  const { STARTERS } = await import('../../scaffold/registry.js');
+  const set = await loadDecisionSet({
+    cwd: process.cwd(),
+    ...(files.length > 0 ? { files } : {}),
+    lenient: true,
+    lint: true,
+    starters: Object.keys(STARTERS),
+  });
+  const problems = set.problems;
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const warnings = problems.length - errors;
+  const checked = files.length > 0 ? files.length : (await countYaml(DECISIONS_DIR)) + (await countYaml(set.userDir));
+  if (errors > 0) process.exitCode = 2;
+
+  if (opts.json) {
+    printJson({ files: checked, errors, warnings, problems });
+    return;
+  }
+  for (const p of problems) println(formatLine(p));
+  const summary = words('en').validated(checked, errors, warnings);
+  println(errors > 0 ? style.bad(summary) : warnings > 0 ? style.warn(summary) : style.ok(summary));
+}
+
+function formatLine(p: Problem): string {
+  const line = formatProblem(p);
+  return p.severity === 'warning' ? style.warn(line) : line;
+}
+
+async function countYaml(dir: string | undefined): Promise<number> {
+  if (dir === undefined) return 0;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((n) => /\.ya?ml$/.test(n)).length;
 }

@@ -9,6 +9,7 @@ export function registerAdrCommands(program: Command): void {
     .argument('[dir]', 'ADR folder (default doc/adr)')
     .option('--template <name>', 'madr (default) or nygard')
     .option('--lang <lang>', 'en or es')
+    .option('--force', 'write .adr-dir and ADR 1 even if the folder is already initialised')
     .action(async (dir: string | undefined, opts: Record<string, unknown>) => {
       const { run } = await import('../commands/init.js');
       await run(dir, opts);
@@ -19,9 +20,9 @@ export function registerAdrCommands(program: Command): void {
     .description('write a new ADR')
     .argument('<title...>', 'title')
     .option('--status <status>', 'status (default: proposed)')
-    .option('--supersedes <n>', 'supersede ADR n (repeatable)', collect, [])
-    .option('--link <type:n>', 'link to ADR n, e.g. "Amends:3" (repeatable)', collect, [])
-    .option('--template <name>', 'madr or nygard')
+    .option('-s, --supersedes <n>', 'supersede ADR n (repeatable)', collect, [])
+    .option('-l, --link <type:n>', 'link to ADR n, e.g. "Amends:3" or "3:Amends:Amended by" (repeatable)', collect, [])
+    .option('--template <name>', 'madr, nygard or a path to a .hbs template')
     .option('--lang <lang>', 'en or es')
     .option('--json', 'print the written ADR as JSON')
     .action(async (title: string[], opts: Record<string, unknown>) => {
@@ -43,6 +44,7 @@ export function registerAdrCommands(program: Command): void {
     .command('index')
     .description("write a table of contents into the ADR folder's README")
     .option('--stdout', 'print it instead of writing')
+    .option('--lang <lang>', 'language of the table headings: en or es')
     .action(async (opts: Record<string, unknown>) => {
       const { run } = await import('../commands/index-toc.js');
       await run(opts);

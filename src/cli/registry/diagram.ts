@@ -13,9 +13,10 @@ export function registerDiagramCommands(program: Command): void {
     .option('--out <path>', 'output file or folder')
     .option('--lang <lang>', 'en or es')
     .option('--force', 'overwrite existing files')
-    .action(async (tree: string | undefined, opts: Record<string, unknown>) => {
+    .action(async (tree: string | undefined, _opts: Record<string, unknown>, cmd: Command) => {
       const { run } = await import('../commands/diagram.js');
-      await run(tree, opts);
+      // optsWithGlobals: the program's own --lang (guided session) would otherwise take ours.
+      await run(tree, cmd.optsWithGlobals());
     });
 
   program

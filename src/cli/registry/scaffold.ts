@@ -10,6 +10,7 @@ export function registerScaffoldCommands(program: Command): void {
     .option('--services <list>', 'comma-separated service names')
     .option('--transport <transport>', 'rabbitmq (default) or kafka')
     .option('--database <database>', 'mongodb (default) or postgres')
+    .option('--saga-style <style>', 'saga starter: orchestration (default) or choreography')
     .option('--from-adrs', 'choose the starter and options from the accepted ADRs')
     .option('--dry-run', 'print the plan, write nothing')
     .option('--force', 'write into a non-empty folder, overwriting files')

@@ -1,0 +1,257 @@
+// A Decision plus its tree, in words: the view the ADR templates render. Pure (no I/O).
+import { whyNot } from '../core/explain.js';
+import { t } from '../core/text.js';
+import type { Decision, DriverCatalog, Lang, Tree, WalkResult } from '../core/types.js';
+import { strings, type AdrStrings } from './i18n.js';
+import type { AdrStatus } from './types.js';
+
+export interface ViewLink {
+  type: string;
+  number: number;
+  title: string;
+  file: string;
+}
+
+export interface AdrView {
+  l: AdrStrings;
+  lang: Lang;
+  number: number;
+  title: string;
+  date: string;
+  status: string;
+  statusLabel: string;
+  deciders: string[];
+  consulted: string[];
+  informed: string[];
+  links: ViewLink[];
+  wizard: {
+    tree: string;
+    reviewed: string;
+    outcome: string;
+    drivers: { id: string; value: string }[];
+    assumed: string[];
+  } | null;
+  problem: string;
+  treeTitle: string;
+  drivers: { id: string; question: string; value: string; label: string; assumed: boolean }[];
+  hasAssumed: boolean;
+  options: { id: string; title: string; chosen: boolean; why: string }[];
+  outcome: { id: string; title: string; decision: string };
+  because: string;
+  positive: string[];
+  negative: string[];
+  path: { question: string; answer: string }[];
+  warnings: string[];
+  scores: {
+    criteria: { title: string; weight: number; cells: string[] }[];
+    rows: { id: string; title: string; total: string; rank: string }[];
+    excluded: { title: string; why: string }[];
+  } | null;
+  mermaid: string | null;
+  image: string | null;
+  sources: { title: string; url: string }[];
+  reviewed: string;
+}
+
+export interface ViewMeta {
+  number: number;
+  date: string;
+  status: string;
+  deciders: string[];
+  consulted: string[];
+  informed: string[];
+  links: ViewLink[];
+  mermaid: string | null;
+  image: string | null;
+}
+
+/** "Large: many users" for a driver value, or the value id when the catalog has no label. */
+export function valueLabel(catalog: DriverCatalog, driver: string, value: string, lang: Lang): string {
+  const v = catalog.drivers[driver]?.values[value];
+  return v ? t(v.label, lang) : value;
+}
+
+export function questionText(tree: Tree, catalog: DriverCatalog, questionId: string, driver: string, lang: Lang): string {
+  if (tree.kind === 'tree') {
+    const q = tree.questions[questionId];
+    if (q?.text !== undefined) return t(q.text, lang);
+  }
+  const d = catalog.drivers[driver];
+  return d ? t(d.question, lang) : driver;
+}
+
+export function statusLabel(status: string, lang: Lang): string {
+  const l = strings(lang);
+  return (l.statuses as Record<string, string>)[status] ?? status;
+}
+
+export function adrTitle(tree: Tree, decision: Decision, lang: Lang): string {
+  // The outcome's title in the ADR's language (decision.title is in the language of the walk).
+  const outcome = tree.outcomes[decision.outcome];
+  return `${t(tree.title, lang)}: ${outcome ? t(outcome.title, lang) : decision.title}`;
+}
+
+function fmtNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+export function decisionView(
+  tree: Tree,
+  decision: Decision,
+  catalog: DriverCatalog,
+  lang: Lang,
+  meta: ViewMeta,
+): AdrView {
+  const l = strings(lang);
+  const assumed = new Set(decision.assumed);
+  const outcome = tree.outcomes[decision.outcome];
+  const result: WalkResult & { status: 'done' } = {
+    status: 'done',
+    tree: tree.id,
+    outcome: decision.outcome,
+    path: decision.path.map((p) => ({ question: p.question, driver: p.driver, value: p.value })),
+  };
+  if (decision.scores) result.scores = decision.scores;
+  const why = whyNot(tree, result);
+
+  const answer = (driver: string, value: string) => valueLabel(catalog, driver, value, lang);
+  const ruledOut = (id: string): string => {
+    const w = why[id];
+    if (w === null || w === undefined) return l.notReached;
+    if ('reason' in w) return `${l.scoredLower} (${l.total.toLowerCase()} ${fmtNumber(w.total)})`;
+    return `${l.ruledOutBy}: ${questionText(tree, catalog, w.question, w.driver, lang)} = ${answer(w.driver, w.value)}`;
+  };
+
+  const options = Object.values(tree.outcomes).map((o) => ({
+    id: o.id,
+    title: t(o.title, lang),
+    chosen: o.id === decision.outcome,
+    why: o.id === decision.outcome ? '' : ruledOut(o.id),
+  }));
+
+  const drivers = Object.entries(decision.drivers).map(([id, value]) => ({
+    id,
+    question: catalog.drivers[id] ? t(catalog.drivers[id].question, lang) : id,
+    value,
+    label: answer(id, value),
+    assumed: assumed.has(id),
+  }));
+
+  const path = decision.path.map((p) => ({
+    question: questionText(tree, catalog, p.question, p.driver, lang),
+    answer: answer(p.driver, p.value) + (assumed.has(p.driver) ? ` (${l.assumed})` : ''),
+  }));
+
+  let scores: AdrView['scores'] = null;
+  let because = path.map((p) => p.answer).join('; ');
+  if (tree.kind === 'matrix' && decision.scores) {
+    const table = decision.scores;
+    const title = (id: string) => (tree.outcomes[id] ? t(tree.outcomes[id].title, lang) : id);
+    const eligible = table.rows.filter((r) => r.eligible);
+    const ordered = [...eligible].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
+    scores = {
+      rows: ordered.map((r) => ({
+        id: r.option,
+        title: title(r.option),
+        total: fmtNumber(r.total),
+        rank: r.rank === undefined ? '' : String(r.rank),
+      })),
+      criteria: tree.criteria.map((c) => ({
+        title: t(c.title, lang),
+        weight: table.weights[c.id] ?? c.weight,
+        cells: ordered.map((r) => (r.scores[c.id] === undefined ? '' : fmtNumber(r.scores[c.id]!))),
+      })),
+      excluded: table.rows
+        .filter((r) => !r.eligible)
+        .map((r) => ({
+          title: title(r.option),
+          why: r.excludedBy
+            ? `${questionText(tree, catalog, r.excludedBy.driver, r.excludedBy.driver, lang)} = ${answer(r.excludedBy.driver, r.excludedBy.value)}`
+            : '',
+        })),
+    };
+    const best = table.rows.find((r) => r.option === decision.outcome);
+    because = best ? `${l.total.toLowerCase()} ${fmtNumber(best.total)} (${l.rank.toLowerCase()} 1)` : because;
+  }
+
+  return {
+    l,
+    lang,
+    number: meta.number,
+    title: adrTitle(tree, decision, lang),
+    date: meta.date,
+    status: meta.status,
+    statusLabel: statusLabel(meta.status, lang),
+    deciders: meta.deciders,
+    consulted: meta.consulted,
+    informed: meta.informed,
+    links: meta.links,
+    wizard: {
+      tree: tree.id,
+      reviewed: tree.reviewed,
+      outcome: decision.outcome,
+      drivers: Object.entries(decision.drivers).map(([id, value]) => ({ id, value })),
+      assumed: decision.assumed,
+    },
+    problem: t(tree.problem, lang),
+    treeTitle: t(tree.title, lang),
+    drivers,
+    hasAssumed: drivers.some((d) => d.assumed),
+    options,
+    outcome: {
+      id: decision.outcome,
+      title: outcome ? t(outcome.title, lang) : decision.title,
+      decision: outcome ? t(outcome.decision, lang) : '',
+    },
+    because,
+    positive: outcome ? outcome.consequences.positive.map((x) => t(x, lang)) : [],
+    negative: outcome ? outcome.consequences.negative.map((x) => t(x, lang)) : [],
+    path,
+    warnings: outcome ? outcome.warnings.map((w) => t(w, lang)) : decision.warnings,
+    scores,
+    mermaid: meta.mermaid,
+    image: meta.image,
+    sources: tree.sources.map((s) => ({ title: s.title, url: s.url })),
+    reviewed: tree.reviewed,
+  };
+}
+
+/** The view of a plain `new` ADR: the same keys, so one custom template can serve both. */
+export function newView(
+  title: string,
+  lang: Lang,
+  meta: Omit<ViewMeta, 'mermaid' | 'image'>,
+): AdrView {
+  return {
+    l: strings(lang),
+    lang,
+    number: meta.number,
+    title,
+    date: meta.date,
+    status: meta.status,
+    statusLabel: statusLabel(meta.status, lang),
+    deciders: meta.deciders,
+    consulted: meta.consulted,
+    informed: meta.informed,
+    links: meta.links,
+    wizard: null,
+    problem: '',
+    treeTitle: '',
+    drivers: [],
+    hasAssumed: false,
+    options: [],
+    outcome: { id: '', title: '', decision: '' },
+    because: '',
+    positive: [],
+    negative: [],
+    path: [],
+    warnings: [],
+    scores: null,
+    mermaid: null,
+    image: null,
+    sources: [],
+    reviewed: '',
+  };
+}
+
+export type { AdrStatus };

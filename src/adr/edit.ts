@@ -1,0 +1,187 @@
+// Edits of existing ADR files that keep each file in its own style: a Nygard (adr-tools) file keeps
+// its `## Status` section with link lines, a MADR file keeps its front matter, MADR 2 and log4brains
+// keep their bullet metadata. Pure: content in, content out.
+import { basename } from 'node:path';
+import { strings } from './i18n.js';
+import { parseLinkLine } from './parse.js';
+import { linkKind } from './status.js';
+import { yamlScalar } from './render.js';
+import type { AdrRecord } from './types.js';
+import type { Lang } from '../core/types.js';
+
+export interface LinkTarget {
+  number: number;
+  title: string;
+  file: string;
+}
+
+const STATUS_HEADING = /^##\s+(status|estado)\s*$/i;
+
+/** The language a file is written in: its adr-wizard block, else its headings. */
+export function languageOf(rec: Pick<AdrRecord, 'wizard' | 'body'>): Lang {
+  if (rec.wizard?.lang === 'es') return 'es';
+  if (rec.wizard?.lang === 'en') return 'en';
+  return /^(##\s+(Estado|Contexto|Decisión|Consecuencias)\b|Fecha:\s)/m.test(rec.body) ? 'es' : 'en';
+}
+
+export function linkLine(type: string, target: LinkTarget): string {
+  return `${type} [${target.number}. ${target.title.replace(/[\r\n[\]]+/g, ' ')}](${basename(target.file)})`;
+}
+
+function eol(content: string): string {
+  return content.includes('\r\n') ? '\r\n' : '\n';
+}
+
+function frontMatterEnd(lines: string[]): number {
+  if (lines[0]?.trim() !== '---') return -1;
+  for (let i = 1; i < lines.length; i++) if (/^(---|\.\.\.)\s*$/.test(lines[i]!)) return i;
+  return -1;
+}
+
+function titleIndex(lines: string[], from: number): number {
+  for (let i = from; i < lines.length; i++) if (/^#\s/.test(lines[i]!)) return i;
+  return -1;
+}
+
+function hasLink(rec: AdrRecord, type: string, number: number): boolean {
+  const kind = linkKind(type);
+  return rec.links.some(
+    (l) => l.number === number && (kind === 'other' ? l.type.toLowerCase() === type.toLowerCase() : linkKind(l.type) === kind),
+  );
+}
+
+/** Adds a link line `Type [N. Title](file)` where the file's style keeps links. Idempotent. */
+export function addLink(rec: AdrRecord, type: string, target: LinkTarget): string {
+  if (hasLink(rec, type, target.number)) return rec.body;
+  const nl = eol(rec.body);
+  const lines = rec.body.split(/\r?\n/);
+  const line = linkLine(type, target);
+  const statusAt = lines.findIndex((l) => STATUS_HEADING.test(l));
+  if (rec.style === 'nygard' && statusAt >= 0) {
+    // As adr-tools does: at the end of the Status section, followed by a blank line.
+    let end = lines.length;
+    for (let i = statusAt + 1; i < lines.length; i++) {
+      if (lines[i]!.startsWith('## ')) {
+        end = i;
+        break;
+      }
+    }
+    const section = lines.slice(statusAt + 1, end);
+    while (section.length > 0 && section[section.length - 1]!.trim() === '') section.pop();
+    while (section.length > 0 && section[0]!.trim() === '') section.shift();
+    const rebuilt = ['', ...section, ...(section.length > 0 ? [''] : []), line, ...(end < lines.length ? [''] : [])];
+    lines.splice(statusAt + 1, end - statusAt - 1, ...rebuilt);
+    return lines.join(nl);
+  }
+  // MADR / log4brains: a block of link lines under the title (after bullet metadata, if any).
+  const fmEnd = frontMatterEnd(lines);
+  const title = titleIndex(lines, fmEnd + 1);
+  let at = title >= 0 ? title + 1 : fmEnd + 1;
+  let lastKept = at - 1;
+  for (let i = at; i < lines.length; i++) {
+    const l = lines[i]!.trim();
+    if (l === '') continue;
+    if (parseLinkLine(l) || /^[-*+]\s+[A-Za-z][A-Za-z -]*:\s/.test(l)) {
+      lastKept = i;
+      continue;
+    }
+    break;
+  }
+  at = lastKept + 1;
+  const prevIsLink = lastKept > title && parseLinkLine(lines[lastKept]!.trim()) !== undefined;
+  const insert = prevIsLink ? [line] : ['', line];
+  lines.splice(at, 0, ...insert);
+  if (at + insert.length < lines.length && lines[at + insert.length]!.trim() !== '') lines.splice(at + insert.length, 0, '');
+  return lines.join(nl);
+}
+
+/** Removes link lines of one type to one ADR (used when a link is replaced). */
+export function removeLinks(content: string, predicate: (type: string, number: number | undefined, target: string | undefined) => boolean): string {
+  const nl = eol(content);
+  const lines = content.split(/\r?\n/);
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const link = parseLinkLine(lines[i]!.trim());
+    if (link && predicate(link.type, link.number, link.target)) {
+      // Drop the blank line the link line stood on too.
+      if (out.length > 0 && out[out.length - 1]!.trim() === '' && (lines[i + 1] ?? '').trim() === '') i++;
+      continue;
+    }
+    out.push(lines[i]!);
+  }
+  return out.join(nl);
+}
+
+/**
+ * Sets the status as the file's style writes it. Nygard: the status words in `## Status` (link
+ * lines stay). MADR 3/4: the `status:` key of the front matter. MADR 2 / log4brains: the
+ * `* Status:` bullet.
+ */
+export function setStatus(rec: AdrRecord, statusText: string): string {
+  const nl = eol(rec.body);
+  const lines = rec.body.split(/\r?\n/);
+  const fmEnd = frontMatterEnd(lines);
+  if (fmEnd > 0) {
+    const i = lines.slice(1, fmEnd).findIndex((l) => /^status\s*:/.test(l));
+    const value = `status: ${yamlScalar(statusText)}`;
+    if (i >= 0) {
+      // A block value ("status: |\n  ...") would leave indented lines behind: drop them.
+      let j = i + 2;
+      while (j < fmEnd && /^\s+\S/.test(lines[j]!)) j++;
+      lines.splice(i + 1, j - (i + 1), value);
+    } else {
+      lines.splice(1, 0, value);
+    }
+    return lines.join(nl);
+  }
+  const bullet = lines.findIndex((l) => /^[-*+]\s+Status\s*:/i.test(l));
+  if (bullet >= 0 && rec.style !== 'nygard') {
+    const m = /^([-*+]\s+Status\s*:\s*)/i.exec(lines[bullet]!)!;
+    lines[bullet] = m[1] + statusText;
+    return lines.join(nl);
+  }
+  const statusAt = lines.findIndex((l) => STATUS_HEADING.test(l));
+  if (statusAt < 0) {
+    // No status anywhere (a hand-written file): add an adr-tools status section after the title.
+    const title = titleIndex(lines, 0);
+    const l = strings(languageOf(rec));
+    lines.splice(title + 1, 0, '', `## ${l.status}`, '', statusText);
+    return lines.join(nl);
+  }
+  let end = lines.length;
+  for (let i = statusAt + 1; i < lines.length; i++) {
+    if (lines[i]!.startsWith('## ')) {
+      end = i;
+      break;
+    }
+  }
+  const section = lines.slice(statusAt + 1, end);
+  const links = section.filter((l) => parseLinkLine(l.trim()));
+  const body: string[] = [''];
+  if (statusText !== '') body.push(statusText, '');
+  for (const link of links) body.push(link.trim(), '');
+  lines.splice(statusAt + 1, end - statusAt - 1, ...body);
+  return lines.join(nl);
+}
+
+/**
+ * Marks `old` as superseded by `by`, in old's own style. adr-tools replaces the status words with
+ * the link line; MADR 4 writes `superseded by ADR-NNNN` in the front matter plus a link line; MADR 2
+ * and log4brains write the link in the status bullet.
+ */
+export function markSuperseded(old: AdrRecord, by: LinkTarget): string {
+  const lang = languageOf(old);
+  const type = strings(lang).linkTypes.supersededBy;
+  const lines = old.body.split(/\r?\n/);
+  if (frontMatterEnd(lines) > 0) {
+    const withStatus = setStatus(old, `superseded by ADR-${String(by.number).padStart(4, '0')}`);
+    return addLink({ ...old, body: withStatus }, type, by);
+  }
+  if (old.style !== 'nygard' && lines.some((l) => /^[-*+]\s+Status\s*:/i.test(l))) {
+    return setStatus(old, `superseded by [${by.number}. ${by.title}](${basename(by.file)})`);
+  }
+  // Nygard: the status words go, the link line is the status (as adr-tools writes it).
+  const cleared = setStatus(old, '');
+  const rec = { ...old, body: cleared, links: old.links.filter((l) => linkKind(l.type) !== 'superseded-by' || l.number !== by.number) };
+  return addLink(rec, type, by);
+}

@@ -1,0 +1,197 @@
+// The words of the ADR templates in each language. Tree text comes translated from the trees
+// themselves (t()); this table holds only the template's own words.
+import type { Lang } from '../core/types.js';
+import type { AdrStatus } from './types.js';
+
+export interface AdrStrings {
+  date: string;
+  status: string;
+  context: string;
+  nygardContext: string;
+  drivers: string;
+  options: string;
+  outcome: string;
+  chosenOption: string;
+  because: string;
+  consequences: string;
+  positive: string;
+  negative: string;
+  path: string;
+  warnings: string;
+  scores: string;
+  criterion: string;
+  weight: string;
+  option: string;
+  total: string;
+  rank: string;
+  excluded: string;
+  excludedBy: string;
+  diagram: string;
+  sources: string;
+  factsAsOf: string;
+  assumed: string;
+  assumedNote: string;
+  chosen: string;
+  ruledOutBy: string;
+  scoredLower: string;
+  notReached: string;
+  decision: string;
+  newContext: string;
+  newDrivers: string;
+  newOptions: string;
+  newOutcome: string;
+  newConsequences: string;
+  diagramImage: string;
+  links: string;
+  toc: string;
+  number: string;
+  title: string;
+  statuses: Record<AdrStatus, string>;
+  init: { title: string; context: string; decision: string; consequences: string };
+  linkTypes: {
+    supersedes: string;
+    supersededBy: string;
+    followsFrom: string;
+    ledTo: string;
+  };
+}
+
+const en: AdrStrings = {
+  date: 'Date',
+  status: 'Status',
+  context: 'Context and Problem Statement',
+  nygardContext: 'Context',
+  drivers: 'Decision Drivers',
+  options: 'Considered Options',
+  outcome: 'Decision Outcome',
+  chosenOption: 'Chosen option',
+  because: 'because',
+  consequences: 'Consequences',
+  positive: 'Good',
+  negative: 'Bad',
+  path: 'Decision Path',
+  warnings: 'Warnings',
+  scores: 'Score Table',
+  criterion: 'Criterion',
+  weight: 'Weight',
+  option: 'Option',
+  total: 'Total',
+  rank: 'Rank',
+  excluded: 'Excluded options',
+  excludedBy: 'excluded by',
+  diagram: 'Diagram',
+  sources: 'Sources',
+  factsAsOf: 'Facts as of',
+  assumed: 'assumed',
+  assumedNote: 'Assumed values were not given; they are the defaults, so check them.',
+  chosen: 'chosen',
+  ruledOutBy: 'ruled out by',
+  scoredLower: 'scored lower',
+  notReached: 'not reached by these answers',
+  decision: 'Decision',
+  newContext: '{Describe the context and problem statement.}',
+  newDrivers: '{The forces and concerns that matter here.}',
+  newOptions: '{The options considered.}',
+  newOutcome: '{The chosen option, and why.}',
+  newConsequences: '{What becomes easier or harder because of this decision.}',
+  diagramImage: 'Rendered diagram',
+  links: 'Links',
+  toc: 'Architecture Decision Records',
+  number: 'No.',
+  title: 'Title',
+  statuses: {
+    proposed: 'Proposed',
+    accepted: 'Accepted',
+    rejected: 'Rejected',
+    deprecated: 'Deprecated',
+    superseded: 'Superseded',
+    unknown: 'Unknown',
+  },
+  init: {
+    title: 'Record architecture decisions',
+    context: 'We need to record the architectural decisions made on this project.',
+    decision:
+      'We will use Architecture Decision Records, as [described by Michael Nygard](http://thinkrelevance.com/blog/2011/11/15/documenting-architecture-decisions).',
+    consequences:
+      "See Michael Nygard's article, linked above. For a lightweight ADR toolset, see Nat Pryce's [adr-tools](https://github.com/npryce/adr-tools). adr-wizard reads and writes the same log.",
+  },
+  linkTypes: {
+    supersedes: 'Supersedes',
+    supersededBy: 'Superseded by',
+    followsFrom: 'Follows from',
+    ledTo: 'Led to',
+  },
+};
+
+const es: AdrStrings = {
+  date: 'Fecha',
+  status: 'Estado',
+  context: 'Contexto y planteamiento del problema',
+  nygardContext: 'Contexto',
+  drivers: 'Factores de decisión',
+  options: 'Opciones consideradas',
+  outcome: 'Resultado de la decisión',
+  chosenOption: 'Opción elegida',
+  because: 'porque',
+  consequences: 'Consecuencias',
+  positive: 'A favor',
+  negative: 'En contra',
+  path: 'Camino de la decisión',
+  warnings: 'Advertencias',
+  scores: 'Tabla de puntuación',
+  criterion: 'Criterio',
+  weight: 'Peso',
+  option: 'Opción',
+  total: 'Total',
+  rank: 'Puesto',
+  excluded: 'Opciones excluidas',
+  excludedBy: 'excluida por',
+  diagram: 'Diagrama',
+  sources: 'Fuentes',
+  factsAsOf: 'Datos vigentes a',
+  assumed: 'supuesto',
+  assumedNote: 'Los valores supuestos no se indicaron; son los valores por defecto, conviene revisarlos.',
+  chosen: 'elegida',
+  ruledOutBy: 'descartada por',
+  scoredLower: 'obtuvo menos puntos',
+  notReached: 'no se alcanza con estas respuestas',
+  decision: 'Decisión',
+  newContext: '{Describe el contexto y el problema.}',
+  newDrivers: '{Las fuerzas y preocupaciones que importan aquí.}',
+  newOptions: '{Las opciones consideradas.}',
+  newOutcome: '{La opción elegida y por qué.}',
+  newConsequences: '{Qué resulta más fácil o más difícil por esta decisión.}',
+  diagramImage: 'Diagrama renderizado',
+  links: 'Enlaces',
+  toc: 'Registros de decisiones de arquitectura',
+  number: 'Nº',
+  title: 'Título',
+  statuses: {
+    proposed: 'Propuesta',
+    accepted: 'Aceptada',
+    rejected: 'Rechazada',
+    deprecated: 'Obsoleta',
+    superseded: 'Reemplazada',
+    unknown: 'Desconocido',
+  },
+  init: {
+    title: 'Registrar las decisiones de arquitectura',
+    context: 'Necesitamos registrar las decisiones de arquitectura tomadas en este proyecto.',
+    decision:
+      'Usaremos registros de decisiones de arquitectura (ADR), tal como los [describe Michael Nygard](http://thinkrelevance.com/blog/2011/11/15/documenting-architecture-decisions).',
+    consequences:
+      'Véase el artículo de Michael Nygard enlazado arriba. Para un conjunto ligero de herramientas, véase [adr-tools](https://github.com/npryce/adr-tools) de Nat Pryce. adr-wizard lee y escribe el mismo registro.',
+  },
+  linkTypes: {
+    supersedes: 'Reemplaza a',
+    supersededBy: 'Reemplazada por',
+    followsFrom: 'Se deriva de',
+    ledTo: 'Dio lugar a',
+  },
+};
+
+export const STRINGS: Record<Lang, AdrStrings> = { en, es };
+
+export function strings(lang: Lang): AdrStrings {
+  return STRINGS[lang];
+}

@@ -1,0 +1,95 @@
+// The ADR log: every ADR in a folder, whatever tool wrote it.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { classifyFileName, parseAdr, type ParsedAdr } from './parse.js';
+import type { AdrRecord } from './types.js';
+
+export { findAdrDir } from './locate.js';
+
+export interface AdrFile {
+  name: string;
+  /** 0 until assigned for dated (log4brains) files. */
+  number: number;
+  dated?: string;
+}
+
+/**
+ * The ADR files of a folder, numbered, from the directory listing alone (no file is opened).
+ * Dated log4brains files (`YYYYMMDD-slug.md`) have no number; they get 1, 2, ... in name order
+ * (date, then slug), which is the order log4brains shows them in.
+ */
+export async function listAdrFiles(dir: string): Promise<AdrFile[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (err: unknown) {
+    if ((err as { code?: string }).code === 'ENOENT') return [];
+    throw err;
+  }
+  const files: AdrFile[] = [];
+  const dated: AdrFile[] = [];
+  for (const name of names) {
+    if (name.startsWith('.')) continue;
+    const kind = classifyFileName(name);
+    if (kind.kind === 'numbered') files.push({ name, number: kind.number });
+    else if (kind.kind === 'dated') dated.push({ name, number: 0, dated: kind.date });
+  }
+  dated.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  dated.forEach((f, i) => (f.number = i + 1));
+  return [...files, ...dated].sort((a, b) => a.number - b.number || (a.name < b.name ? -1 : 1));
+}
+
+/** The number a new ADR gets: the highest existing + 1, across every style. */
+export function nextNumberOf(files: AdrFile[]): number {
+  let max = 0;
+  for (const f of files) if (f.number > max) max = f.number;
+  return max + 1;
+}
+
+export async function nextNumber(dir: string): Promise<number> {
+  return nextNumberOf(await listAdrFiles(dir));
+}
+
+// Enough files in flight to keep the disk busy without exhausting file descriptors.
+const CONCURRENCY = 64;
+
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  });
+  await Promise.all(workers);
+  return out;
+}
+
+/** Reads every ADR in `dir`, sorted by number (then file name), links resolved to numbers. */
+export async function readLog(dir: string): Promise<AdrRecord[]> {
+  const files = await listAdrFiles(dir);
+  const parsed = await mapLimit(files, CONCURRENCY, async (f): Promise<ParsedAdr> => {
+    const file = join(dir, f.name);
+    const rec = await parseAdr(file, await readFile(file, 'utf8'));
+    rec.number = f.number;
+    return rec;
+  });
+  const byName = new Map(files.map((f) => [f.name, f.number]));
+  return parsed.map(({ rawLinks, ...rec }) => {
+    const links: AdrRecord['links'] = [];
+    for (const l of rawLinks) {
+      const n = (l.target !== undefined ? byName.get(l.target) : undefined) ?? l.number;
+      if (n !== undefined) links.push({ type: l.type, number: n });
+      if (l.target !== undefined && !byName.has(l.target)) {
+        (rec.problems ??= []).push(`link "${l.type}" points to ${l.target}, which does not exist`);
+      }
+    }
+    return { ...rec, links };
+  });
+}
+
+/** Exactly ADR `n` (never 12 or 20 for 2), or every file numbered n when there are duplicates. */
+export function findByNumber(log: AdrRecord[], n: number): AdrRecord[] {
+  return log.filter((r) => r.number === n);
+}

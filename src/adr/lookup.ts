@@ -1,0 +1,69 @@
+// Finding ADRs by number for the log commands, exactly: "2" is ADR 2, never 12 or 20.
+import { relative } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { ADR_STATUSES, type AdrRecord, type AdrStatus } from './types.js';
+import { normaliseStatus } from './status.js';
+
+/** Parses an ADR number as typed (`7`, `0007`, `ADR-0007`). */
+export function parseAdrNumber(arg: string, what = 'ADR number'): number {
+  const m = /^(?:adr-?)?0*(\d+)$/i.exec(arg.trim());
+  if (!m || m[1]!.length > 9) throw new UsageError(`${what} "${arg}" is not a number (e.g. 7 or 0007)`);
+  return Number.parseInt(m[1]!, 10);
+}
+
+/** Exactly one ADR numbered n; a clear error when there is none or two files share the number. */
+export function getAdr(log: AdrRecord[], n: number, cwd: string): AdrRecord {
+  const found = log.filter((r) => r.number === n);
+  if (found.length === 0) {
+    const near = log.length === 0 ? 'the log is empty' : `the log has ${log.map((r) => r.number).sort((a, b) => a - b).at(-1) === undefined ? 'no' : `ADRs 1-${Math.max(...log.map((r) => r.number))}`}`;
+    throw new UsageError(`there is no ADR ${n} (${near})`);
+  }
+  if (found.length > 1) {
+    throw new UsageError(
+      `ADR ${n} is ambiguous: ${found.map((r) => relative(cwd, r.file)).join(' and ')} share the number; run \`adr-wizard doctor --fix\``,
+    );
+  }
+  return found[0]!;
+}
+
+/** A status as the user typed it, checked: one of the five words (any case), or "superseded by ...". */
+export function checkStatus(text: string): AdrStatus {
+  const s = normaliseStatus(text);
+  if (s === 'unknown') {
+    throw new UsageError(`unknown status "${text}" (expected one of ${ADR_STATUSES.join(', ')})`);
+  }
+  return s;
+}
+
+const PAIRS: [string, string][] = [
+  ['Supersedes', 'Superseded by'],
+  ['Amends', 'Amended by'],
+  ['Clarifies', 'Clarified by'],
+  ['Extends', 'Extended by'],
+  ['Follows from', 'Led to'],
+  ['Relates to', 'Relates to'],
+  ['Depends on', 'Required by'],
+  ['Reemplaza a', 'Reemplazada por'],
+  ['Se deriva de', 'Dio lugar a'],
+  ['Modifica', 'Modificada por'],
+];
+
+/** The reverse of a well-known link type ("Amends" -> "Amended by"), or undefined. */
+export function reverseOf(type: string): string | undefined {
+  const t = type.trim().toLowerCase();
+  for (const [a, b] of PAIRS) {
+    if (a.toLowerCase() === t) return b;
+    if (b.toLowerCase() === t) return a;
+  }
+  if (t === 'superceded by') return 'Supersedes';
+  return undefined;
+}
+
+/** Checks a link type typed by a user: it lands on a line of its own before `[N. Title](file)`. */
+export function checkLinkType(type: string): string {
+  const t = type.trim().replace(/\s+/g, ' ');
+  if (!/^[A-Za-zÁÉÍÓÚáéíóúñÑ][A-Za-zÁÉÍÓÚáéíóúñÑ' -]{0,39}$/.test(t)) {
+    throw new UsageError(`link type "${type}" must be words (letters, spaces, dashes), e.g. "Amends" or "Amended by"`);
+  }
+  return t;
+}

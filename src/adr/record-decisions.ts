@@ -1,0 +1,190 @@
+// Writes one ADR per decision (decide, the guided session, revisit).
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { InternalError, UsageError } from '../core/errors.js';
+import type { Decision, DriverCatalog, Lang, Tree } from '../core/types.js';
+import { treeToMermaid } from '../render/mermaid.js';
+import { replaceFile } from '../io/fs.js';
+import { loadAdrConfig } from './config.js';
+import { adrTitle, decisionView, type ViewLink } from './decision-view.js';
+import { addLink } from './edit.js';
+import { strings } from './i18n.js';
+import { findAdrDir, listAdrFiles, readLog } from './log.js';
+import { parseAdr } from './parse.js';
+import { renderTemplate } from './render.js';
+import { adrFileName, titleSlug, today } from './slug.js';
+import { chooseTemplate, type TemplateChoice } from './template-choice.js';
+import type { AdrRecord } from './types.js';
+import { createAdrs, plannedNumbers } from './write.js';
+
+export interface RecordDecisionsInput {
+  decisions: Decision[];
+  trees: Map<string, Tree>;
+  catalog: DriverCatalog;
+  cwd: string;
+  lang: Lang;
+  /** `madr`, `nygard` or a path to a `.hbs` file; default from .adr-wizard.yaml or the log. */
+  template?: string;
+  /** Default `accepted`. */
+  status?: string;
+  dryRun?: boolean;
+  force?: boolean;
+  render?: 'svg' | 'png';
+  deciders?: string[];
+  /** Extra links per decision index (revisit: "Supersedes" the old ADR). */
+  links?: Record<number, ViewLink[]>;
+}
+
+export interface RecordedAdr {
+  tree: string;
+  number: number;
+  file: string;
+  content: string;
+  written: boolean;
+}
+
+function templateName(choice: TemplateChoice): string {
+  return choice.kind === 'custom' ? choice.file : choice.kind;
+}
+
+export async function recordDecisions(input: RecordDecisionsInput): Promise<RecordedAdr[]> {
+  if (input.decisions.length === 0) return [];
+  const config = await loadAdrConfig(input.cwd);
+  const { dir } = await findAdrDir(input.cwd);
+  const files = await listAdrFiles(dir);
+  const choice = await chooseTemplate(input.template, config, dir, files);
+  const lang = input.lang;
+  const l = strings(lang);
+  const date = today();
+  const status = input.status ?? 'accepted';
+  const deciders = input.deciders ?? config.deciders ?? [];
+
+  const items = input.decisions.map((decision) => {
+    const tree = input.trees.get(decision.tree);
+    if (!tree) throw new InternalError(`recordDecisions: no tree "${decision.tree}" was loaded`);
+    const title = adrTitle(tree, decision, lang);
+    return { decision, tree, title, slug: titleSlug(title) };
+  });
+
+  // A chain's parent: in this batch (the same tree and outcome as `ledBy`), else the latest ADR in
+  // the log that recorded that decision.
+  const batchParent = (i: number): number | undefined => {
+    const led = items[i]!.decision.ledBy;
+    if (!led) return undefined;
+    for (let j = i - 1; j >= 0; j--) {
+      const d = items[j]!.decision;
+      if (d.tree === led.tree && d.outcome === led.outcome) return j;
+    }
+    return undefined;
+  };
+  const needsLog = items.some((_, i) => items[i]!.decision.ledBy && batchParent(i) === undefined);
+  const log: AdrRecord[] = needsLog ? await readLog(dir) : [];
+  const logParent = (i: number): AdrRecord | undefined => {
+    const led = items[i]!.decision.ledBy;
+    if (!led) return undefined;
+    return log
+      .filter((r) => r.wizard?.tree === led.tree && r.wizard.outcome === led.outcome)
+      .sort((a, b) => b.number - a.number)[0];
+  };
+
+  const render = async (numbers: number[], i: number): Promise<string> => {
+    const { decision, tree, title } = items[i]!;
+    const number = numbers[i]!;
+    const ref = (j: number): ViewLink => ({
+      type: '',
+      number: numbers[j]!,
+      title: items[j]!.title,
+      file: adrFileName(numbers[j]!, items[j]!.slug),
+    });
+    const links: ViewLink[] = [...(input.links?.[i] ?? [])];
+    const parent = batchParent(i);
+    if (parent !== undefined) links.push({ ...ref(parent), type: l.linkTypes.followsFrom });
+    const external = parent === undefined ? logParent(i) : undefined;
+    if (external) {
+      links.push({ type: l.linkTypes.followsFrom, number: external.number, title: external.title, file: basename(external.file) });
+    }
+    items.forEach((_, j) => {
+      if (j > i && batchParent(j) === i) links.push({ ...ref(j), type: l.linkTypes.ledTo });
+    });
+    const scores = decision.scores;
+    const walk = { path: decision.path.map((p) => ({ ...p })), outcome: decision.outcome, ...(scores ? { scores } : {}) };
+    const mermaid = treeToMermaid(tree, lang, walk, { catalog: input.catalog }).trimEnd();
+    const image = input.render ? `${adrFileName(number, items[i]!.slug).replace(/\.md$/, '')}.${input.render}` : null;
+    const view = decisionView(tree, decision, input.catalog, lang, {
+      number,
+      date,
+      status,
+      deciders,
+      consulted: config.consulted ?? [],
+      informed: config.informed ?? [],
+      links,
+      mermaid,
+      image,
+    });
+    void title;
+    return renderTemplate(templateName(choice), view);
+  };
+
+  if (input.dryRun) {
+    const numbers = await plannedNumbers(dir, items.length);
+    const out: RecordedAdr[] = [];
+    for (const [i, item] of items.entries()) {
+      out.push({
+        tree: item.decision.tree,
+        number: numbers[i]!,
+        file: join(dir, adrFileName(numbers[i]!, item.slug)),
+        content: await render(numbers, i),
+        written: false,
+      });
+    }
+    return out;
+  }
+
+  const created = await createAdrs(
+    dir,
+    items.map((item, i) => ({ slug: item.slug, render: (numbers: number[]) => render(numbers, i) })),
+  );
+
+  // Reverse links on parents that were already in the log.
+  for (const [i] of items.entries()) {
+    const parent = batchParent(i) === undefined ? logParent(i) : undefined;
+    if (!parent) continue;
+    const fresh = await parseAdr(parent.file, await readFile(parent.file, 'utf8'));
+    const rec: AdrRecord = { ...fresh, links: parent.links };
+    const updated = addLink(rec, strings(lang).linkTypes.ledTo, {
+      number: created[i]!.number,
+      title: items[i]!.title,
+      file: created[i]!.file,
+    });
+    if (updated !== fresh.body) await replaceFile(parent.file, updated);
+  }
+
+  if (input.render) {
+    const { renderMermaid } = await import('../render/mermaid-render.js');
+    const format = input.render;
+    try {
+      await renderMermaid(
+        created.map((c, i) => ({
+          source: treeToMermaid(items[i]!.tree, lang, {
+            path: items[i]!.decision.path.map((p) => ({ ...p })),
+            outcome: items[i]!.decision.outcome,
+            ...(items[i]!.decision.scores ? { scores: items[i]!.decision.scores } : {}),
+          }, { catalog: input.catalog }),
+          outFile: c.file.replace(/\.md$/, `.${format}`),
+          format,
+        })),
+        { progress: true, cwd: input.cwd },
+      );
+    } catch (err: unknown) {
+      if (err instanceof UsageError) {
+        throw new UsageError(
+          `${created.map((c) => basename(c.file)).join(', ')} written, but the diagrams were not rendered: ${err.message}`,
+          err.problems,
+        );
+      }
+      throw err;
+    }
+  }
+
+  return created.map((c, i) => ({ tree: items[i]!.decision.tree, number: c.number, file: c.file, content: c.content, written: true }));
+}

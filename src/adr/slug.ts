@@ -1,0 +1,35 @@
+import slugify from '@sindresorhus/slugify';
+
+const MAX_SLUG = 60;
+
+/**
+ * A file-name-safe slug for an ADR title: ASCII letters, digits and dashes only (so no `/`, `..`
+ * or control characters can reach the file system), accents folded ("Decisión" -> "decision"),
+ * at most 60 characters cut at a word boundary, and "untitled" when nothing is left.
+ */
+export function titleSlug(title: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = title.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  let slug = slugify(clean, { decamelize: false, customReplacements: [['&', ' and ']] }).replace(/[^a-z0-9-]/g, '');
+  slug = slug.replace(/-+/g, '-').replace(/^-|-$/g, '');
+  if (slug.length > MAX_SLUG) {
+    const cut = slug.slice(0, MAX_SLUG);
+    const dash = cut.lastIndexOf('-');
+    slug = dash > 20 ? cut.slice(0, dash) : cut;
+    slug = slug.replace(/-$/, '');
+  }
+  return slug === '' ? 'untitled' : slug;
+}
+
+export function adrFileName(number: number, slug: string): string {
+  return `${String(number).padStart(4, '0')}-${slug}.md`;
+}
+
+/** Today as YYYY-MM-DD in local time; ADR_DATE overrides it (as in adr-tools). */
+export function today(): string {
+  const fixed = process.env.ADR_DATE;
+  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}

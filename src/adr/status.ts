@@ -1,0 +1,33 @@
+import type { AdrStatus } from './types.js';
+
+// Status words as adr-tools, MADR 2-4, log4brains and people write them, in English and Spanish.
+// Order matters: "superseded by ..." and "superceded by ..." (the adr-tools spelling) first.
+const RULES: [RegExp, AdrStatus][] = [
+  [/^(superseded|superceded|replaced|reemplazad[oa]|sustituid[oa]|supersedid[oa])\b/, 'superseded'],
+  [/^(deprecated|obsolete|retired|obsolet[oa]|deprecad[oa]|retirad[oa]|en desuso)\b/, 'deprecated'],
+  [/^(rejected|declined|rechazad[oa]|descartad[oa])\b/, 'rejected'],
+  [/^(accepted|approved|adopted|decided|done|aceptad[oa]|aprobad[oa]|adoptad[oa])\b/, 'accepted'],
+  [/^(proposed|proposal|draft|pending|open|in progress|under review|propuest[oa]|borrador|pendiente)\b/, 'proposed'],
+];
+
+/** Normalises a status as written ("Accepted", "superseded by ADR-0012", "Propuesta") to one word. */
+export function normaliseStatus(text: string): AdrStatus {
+  const s = text
+    .toLowerCase()
+    .replace(/[*_`~]/g, '')
+    .replace(/^[\s"'\-:]+/, '')
+    .trim();
+  for (const [re, status] of RULES) if (re.test(s)) return status;
+  return 'unknown';
+}
+
+const SUPERSEDED_BY = /^(superseded by|superceded by|replaced by|reemplazad[oa] por|sustituid[oa] por)$/i;
+const SUPERSEDES = /^(supersedes|supercedes|replaces|reemplaza a|reemplaza|sustituye a)$/i;
+
+/** The kind of a link type as written, so that "Superceded by" and "Reemplazada por" both count. */
+export function linkKind(type: string): 'superseded-by' | 'supersedes' | 'other' {
+  const t = type.trim();
+  if (SUPERSEDED_BY.test(t)) return 'superseded-by';
+  if (SUPERSEDES.test(t)) return 'supersedes';
+  return 'other';
+}

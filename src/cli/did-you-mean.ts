@@ -1,0 +1,32 @@
+import { distance } from 'fastest-levenshtein';
+
+/**
+ * The closest candidate to a misspelt word, or undefined when nothing is close enough to be a
+ * plausible typo (so that "did you mean" never suggests something unrelated).
+ */
+export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
+  const lower = word.toLowerCase();
+  // A prefix ("team" for "team-size") is a plausible slip even when far in edits.
+  if (lower.length >= 3) {
+    const prefixed = [...candidates].filter((c) => c.toLowerCase().startsWith(lower)).sort((a, b) => a.length - b.length);
+    if (prefixed[0] !== undefined) return prefixed[0];
+  }
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    const d = distance(lower, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  if (best === undefined) return undefined;
+  const limit = Math.max(2, Math.floor(best.length / 3));
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** ` (did you mean "x"?)`, or the empty string when there is no plausible candidate. */
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  const match = closestMatch(word, candidates);
+  return match === undefined ? '' : ` (did you mean "${match}"?)`;
+}

@@ -1,0 +1,17 @@
+// JSON Schemas for editors, generated from the zod schemas (decisions/*.schema.json are guarded
+// by a test that regenerates them). Draft-07, the draft YAML editors support best.
+import { z } from 'zod';
+import { DriversFileSchema, TreeFileSchema } from './schema.js';
+
+export function treeJsonSchema(): Record<string, unknown> {
+  return withId(z.toJSONSchema(TreeFileSchema, { target: 'draft-7', io: 'input' }), 'decision-tree.schema.json');
+}
+
+export function driversJsonSchema(): Record<string, unknown> {
+  return withId(z.toJSONSchema(DriversFileSchema, { target: 'draft-7', io: 'input' }), 'drivers.schema.json');
+}
+
+function withId(schema: Record<string, unknown>, name: string): Record<string, unknown> {
+  const { $schema, ...rest } = schema;
+  return { $schema, $id: `https://adr-wizard.dev/schemas/${name}`, ...rest };
+}

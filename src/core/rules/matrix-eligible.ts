@@ -1,0 +1,61 @@
+// Every context must leave at least one eligible option with non-negative weights, and every
+// option should win somewhere (an option that never wins is the matrix form of "unreachable").
+import type { Rule } from '../lint.js';
+import { effectiveWeights, scoreMatrix } from '../matrix.js';
+import type { DriverValues } from '../types.js';
+
+/** Above this many contexts the exhaustive check is skipped (it stays instant below it). */
+const MAX_CONTEXTS = 50_000;
+
+export const matrixEligible: Rule = (ctx) => {
+  const { tree, catalog } = ctx;
+  if (tree.kind !== 'matrix') return;
+  const axes: [string, string[]][] = [];
+  for (const d of tree.asks) {
+    const driver = Object.hasOwn(catalog.drivers, d) ? catalog.drivers[d] : undefined;
+    if (!driver) return; // unknown-driver reports it
+    axes.push([d, Object.keys(driver.values)]);
+  }
+  if (axes.reduce((n, [, vs]) => n * Math.max(1, vs.length), 1) > MAX_CONTEXTS) return;
+  const winners = new Set<string>();
+  let noneEligible: DriverValues | undefined;
+  let noneCount = 0;
+  let negative: { criterion: string; values: DriverValues } | undefined;
+  for (const values of contexts(axes)) {
+    const weights = effectiveWeights(tree, values);
+    const neg = Object.entries(weights).find(([, w]) => w < 0);
+    if (neg && !negative) negative = { criterion: neg[0], values };
+    const best = scoreMatrix(tree, values).ranking[0];
+    if (best === undefined) {
+      noneCount++;
+      noneEligible ??= values;
+    } else {
+      winners.add(best);
+    }
+  }
+  const show = (v: DriverValues) => Object.entries(v).map(([d, x]) => `${d}=${x}`).join(', ');
+  if (noneEligible) {
+    ctx.report(['asks'], `no option is eligible when ${show(noneEligible)}${noneCount > 1 ? ` (and ${noneCount - 1} more context${noneCount > 2 ? 's' : ''})` : ''}`);
+  }
+  if (negative) {
+    ctx.report(['criteria'], `the weight of "${negative.criterion}" drops below 0 when ${show(negative.values)}`);
+  }
+  for (const id of Object.keys(tree.outcomes)) {
+    if (!winners.has(id)) {
+      ctx.report(['outcomes', id], `option "${id}" never ranks first in any context`, { severity: 'warning', rule: 'unreachable' });
+    }
+  }
+};
+
+function* contexts(axes: readonly [string, string[]][], i = 0, acc: DriverValues = {}): Generator<DriverValues> {
+  if (i === axes.length) {
+    yield { ...acc };
+    return;
+  }
+  const [driver, values] = axes[i]!;
+  for (const v of values) {
+    acc[driver] = v;
+    yield* contexts(axes, i + 1, acc);
+  }
+  delete acc[driver];
+}

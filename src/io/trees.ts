@@ -1,0 +1,200 @@
+// Finds and loads the decision set: the shipped decisions/ plus a repository's own
+// `.adr-wizard/decisions/` (found upward from the working directory). Shipped trees are checked by
+// the test suite, so ordinary commands parse them without the schema library (start-up time);
+// user trees, explicit files and `validate` get every check.
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import type { Problem } from '../core/errors.js';
+import type { TreeDoc } from '../core/lint.js';
+import { readTrustedDrivers, readTrustedTree } from '../core/load-trusted.js';
+import type { DriverCatalog, Tree } from '../core/types.js';
+import { DECISIONS_DIR } from './paths.js';
+
+export const USER_DECISIONS_DIR = join('.adr-wizard', 'decisions');
+
+export interface LoadOptions {
+  cwd: string;
+  /** Check exactly these files (tree files, or a drivers.yaml); problems of other files are not reported. */
+  files?: readonly string[];
+  /** Return problems instead of throwing a UsageError when something is broken. */
+  lenient?: boolean;
+  /** Schema-check and lint the shipped trees too (what `validate` does). Implied by `files`. */
+  lint?: boolean;
+  /** Today as YYYY-MM-DD, for the review-date rule; defaults to the current date. */
+  today?: string;
+  /** Known starter ids; when given, lint reports outcomes naming other starters. */
+  starters?: readonly string[];
+}
+
+export interface DecisionSet {
+  catalog: DriverCatalog;
+  trees: Map<string, Tree>;
+  /** Every problem found, errors and warnings, sorted by file and line. */
+  problems: Problem[];
+  /** The user decisions folder in use, if any. */
+  userDir?: string;
+}
+
+interface Source {
+  abs: string;
+  /** How the file is named in problems: as given, or relative to cwd when inside it. */
+  shown: string;
+  origin: 'shipped' | 'user' | 'given';
+  kind: 'drivers' | 'tree';
+}
+
+/**
+ * Loads drivers and trees. Throws a UsageError listing every problem when anything is broken,
+ * unless `lenient`; warnings never throw.
+ *
+ * @example
+ *   const { catalog, trees } = await loadDecisionSet({ cwd: process.cwd() });
+ */
+export async function loadDecisionSet(options: LoadOptions): Promise<DecisionSet> {
+  const cwd = resolve(options.cwd);
+  const userDir = await findUserDecisionsDir(cwd);
+  const full = options.lint === true || options.files !== undefined;
+
+  const sources: Source[] = [];
+  const add = (abs: string, origin: Source['origin'], shown?: string) => {
+    if (sources.some((s) => s.abs === abs)) {
+      if (origin === 'given') sources.find((s) => s.abs === abs)!.origin = 'given';
+      return;
+    }
+    const kind = basename(abs) === 'drivers.yaml' ? 'drivers' : 'tree';
+    sources.push({ abs, shown: shown ?? show(cwd, abs), origin, kind });
+  };
+  for (const f of await yamlFiles(DECISIONS_DIR)) add(f, 'shipped');
+  if (userDir) for (const f of await yamlFiles(userDir)) add(f, 'user');
+  for (const f of options.files ?? []) {
+    const abs = resolve(cwd, f);
+    if (!(await isFile(abs))) throw new UsageError(`${f}: no such file`);
+    add(abs, 'given', f);
+  }
+
+  const texts = await Promise.all(sources.map((s) => readFile(s.abs, 'utf8')));
+  // Only what needs full checks pulls in the schema library and the lint rules.
+  const checked = (s: Source) => full || s.origin !== 'shipped';
+  const needsFull = sources.some(checked);
+  const load = needsFull ? await import('../core/load.js') : undefined;
+
+  const problems: Problem[] = [];
+  const drivers: { source: Source; catalog: DriverCatalog; locate?: TreeDoc['locate'] }[] = [];
+  const docs: (TreeDoc & { source: Source })[] = [];
+  sources.forEach((s, i) => {
+    const text = texts[i]!;
+    if (s.kind === 'drivers') {
+      const r = checked(s) && load ? load.parseDrivers(text, s.shown) : readTrustedDrivers(text, s.shown);
+      problems.push(...r.problems);
+      if (r.catalog) drivers.push({ source: s, catalog: r.catalog, locate: r.locate });
+    } else if (checked(s) && load) {
+      const r = load.parseTree(text, s.shown);
+      problems.push(...r.problems);
+      if (r.tree) docs.push({ file: s.shown, tree: { ...r.tree, file: s.abs }, locate: r.locate, source: s });
+    } else {
+      const r = readTrustedTree(text, s.shown);
+      problems.push(...r.problems);
+      if (r.tree) docs.push({ file: s.shown, tree: { ...r.tree, file: s.abs }, locate: r.locate, source: s });
+    }
+  });
+
+  const catalog = mergeCatalogs(drivers, problems);
+  if (!sources.some((s) => s.kind === 'drivers' && s.origin === 'shipped')) {
+    problems.push({ file: show(cwd, join(DECISIONS_DIR, 'drivers.yaml')), message: 'the driver catalog is missing', severity: 'error' });
+  }
+
+  if (needsFull) {
+    const { lintTrees } = await import('../core/lint.js');
+    const linted = lintTrees(docs, catalog, {
+      today: options.today ?? new Date().toISOString().slice(0, 10),
+      ...(options.starters ? { starters: options.starters } : {}),
+    });
+    const lintedFiles = new Set(docs.filter((d) => checked(d.source)).map((d) => d.file));
+    problems.push(...linted.filter((p) => p.file !== undefined && lintedFiles.has(p.file)));
+  }
+
+  const reportable = options.files
+    ? problems.filter((p) => sources.some((s) => s.origin === 'given' && s.shown === p.file) || p.file === undefined)
+    : problems;
+  const sorted = load ? load.sortProblems(reportable) : reportable;
+
+  const trees = new Map<string, Tree>();
+  for (const d of docs) if (!trees.has(d.tree.id)) trees.set(d.tree.id, d.tree);
+
+  if (!options.lenient && sorted.some((p) => p.severity === 'error')) {
+    throw new UsageError('the decision trees have problems (see above); `adr-wizard validate` checks them', sorted.filter((p) => p.severity === 'error'));
+  }
+  return { catalog, trees, problems: sorted, ...(userDir ? { userDir } : {}) };
+}
+
+// A repository may add drivers for its own trees; redefining a shipped driver is refused so that
+// context files mean the same thing everywhere.
+function mergeCatalogs(
+  drivers: { source: Source; catalog: DriverCatalog; locate?: TreeDoc['locate'] }[],
+  problems: Problem[],
+): DriverCatalog {
+  const merged: DriverCatalog = { drivers: {} };
+  const ordered = [...drivers].sort((a, b) => Number(a.source.origin !== 'shipped') - Number(b.source.origin !== 'shipped'));
+  for (const { source, catalog, locate } of ordered) {
+    for (const [id, driver] of Object.entries(catalog.drivers)) {
+      if (Object.hasOwn(merged.drivers, id)) {
+        problems.push({
+          file: source.shown,
+          ...locate?.(['drivers', id]),
+          path: `drivers.${id}`,
+          message: `driver "${id}" is already defined by the shipped drivers; use another id`,
+          severity: 'error',
+          rule: 'duplicate-id',
+        });
+        continue;
+      }
+      merged.drivers[id] = driver;
+    }
+  }
+  return merged;
+}
+
+/**
+ * The nearest `.adr-wizard/decisions` folder at or above `cwd`, not looking above the repository
+ * root (the first folder holding `.git`).
+ */
+export async function findUserDecisionsDir(cwd: string): Promise<string | undefined> {
+  let dir = resolve(cwd);
+  for (;;) {
+    const candidate = join(dir, USER_DECISIONS_DIR);
+    if (await isDir(candidate)) return candidate;
+    if (await exists(join(dir, '.git'))) return undefined;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+async function yamlFiles(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => /\.ya?ml$/.test(n))
+    .sort()
+    .map((n) => join(dir, n));
+}
+
+function show(cwd: string, abs: string): string {
+  const rel = relative(cwd, abs);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
+}
+
+async function isDir(p: string): Promise<boolean> {
+  return stat(p).then((s) => s.isDirectory(), () => false);
+}
+async function isFile(p: string): Promise<boolean> {
+  return stat(p).then((s) => s.isFile(), () => false);
+}
+async function exists(p: string): Promise<boolean> {
+  return stat(p).then(() => true, () => false);
+}

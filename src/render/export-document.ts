@@ -1,0 +1,124 @@
+// The ADR log as one document: Markdown (index first, then every ADR) or JSON (metadata, links,
+// adr-wizard block). Pure: records in, a string out.
+import { basename, relative } from 'node:path';
+import type { AdrRecord } from '../adr/types.js';
+import { splitFrontMatter } from '../adr/front-matter.js';
+import { logToMermaid } from './mermaid.js';
+
+export interface ExportContext {
+  /** The ADR folder, shown in the document and used to make file paths relative. */
+  dir: string;
+  /** Paths in JSON are relative to this folder. */
+  cwd: string;
+}
+
+/** `1` -> `adr-0001`: a stable anchor for links inside one exported document. */
+export function adrAnchor(n: number): string {
+  return `adr-${String(n).padStart(4, '0')}`;
+}
+
+/** The status word for an index: the normalised status, or the text as written when unknown. */
+export function statusLabel(r: Pick<AdrRecord, 'status' | 'statusText'>): string {
+  return r.status !== 'unknown' ? r.status : r.statusText.split('\n')[0]?.trim() || 'unknown';
+}
+
+// Links between ADR files (`[2](0002-use-madr.md)`) point inside the one exported document.
+function linkInside(markdown: string, records: readonly AdrRecord[]): string {
+  const byFile = new Map(records.map((r) => [basename(r.file), r.number]));
+  return markdown.replace(/\]\(([^)\s]+?\.md)(?:#[^)\s]*)?\)/g, (whole, href: string) => {
+    if (/^[a-z]+:/i.test(href)) return whole;
+    const n = byFile.get(basename(href));
+    return n === undefined ? whole : `](#${adrAnchor(n)})`;
+  });
+}
+
+/** Escapes a Markdown table cell: pipes split cells and newlines end rows. */
+export function markdownCell(text: string): string {
+  return markdownText(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** User text in Markdown prose: backslashes and `<` (which would open raw HTML) are escaped. */
+export function markdownText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/</g, '&lt;');
+}
+
+/** The body without front matter and without its first `# Title` line (the export prints its own heading). */
+export function adrBody(record: AdrRecord): string {
+  const { body } = splitFrontMatter(record.body);
+  const lines = body.split(/\r?\n/);
+  const titleAt = lines.findIndex((l) => /^#\s+/.test(l));
+  if (titleAt >= 0) lines.splice(titleAt, 1);
+  return lines.join('\n').trim();
+}
+
+// Headings in an ADR start at `##` under its `#` title; inside the export every ADR is itself a
+// `##`, so its headings move down one level. Fenced code is left alone.
+function demoteHeadings(markdown: string): string {
+  let fence: string | undefined;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const f = /^\s*(`{3,}|~{3,})/.exec(line);
+      if (f?.[1]) {
+        if (fence === undefined) fence = f[1][0];
+        else if (f[1][0] === fence) fence = undefined;
+        return line;
+      }
+      if (fence === undefined && /^#{1,5}\s/.test(line)) return `#${line}`;
+      return line;
+    })
+    .join('\n');
+}
+
+export function exportMarkdown(records: readonly AdrRecord[], ctx: ExportContext): string {
+  const out: string[] = ['# Architecture decision records', ''];
+  out.push(`${records.length} record${records.length === 1 ? '' : 's'} in \`${markdownCell(relative(ctx.cwd, ctx.dir) || '.')}\`.`, '');
+  out.push('| # | Title | Status | Date |', '| ---: | --- | --- | --- |');
+  for (const r of records) {
+    out.push(`| ${r.number} | [${markdownCell(r.title)}](#${adrAnchor(r.number)}) | ${markdownCell(statusLabel(r))} | ${markdownCell(r.date ?? '')} |`);
+  }
+  out.push('');
+  if (records.length > 0) {
+    out.push('## Decision graph', '', '```mermaid', logToMermaid(records).trimEnd(), '```', '');
+  }
+  for (const r of records) {
+    out.push(`<a id="${adrAnchor(r.number)}"></a>`, '', `## ${r.number}. ${markdownText(r.title)}`, '');
+    const meta = [`Status: ${statusLabel(r)}`];
+    if (r.date) meta.push(`Date: ${r.date}`);
+    if (r.deciders && r.deciders.length > 0) meta.push(`Decision-makers: ${r.deciders.join(', ')}`);
+    out.push(`*${meta.join(' · ')}*`, '');
+    out.push(linkInside(demoteHeadings(adrBody(r)), records), '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+export interface ExportedAdr {
+  number: number;
+  title: string;
+  status: AdrRecord['status'];
+  statusText: string;
+  date: string | null;
+  file: string;
+  style: AdrRecord['style'];
+  deciders: string[];
+  links: { type: string; number: number }[];
+  wizard: AdrRecord['wizard'] | null;
+  problems: string[];
+}
+
+export function exportJson(records: readonly AdrRecord[], ctx: ExportContext): string {
+  const adrs: ExportedAdr[] = records.map((r) => ({
+    number: r.number,
+    title: r.title,
+    status: r.status,
+    statusText: r.statusText,
+    date: r.date ?? null,
+    file: relative(ctx.cwd, r.file),
+    style: r.style,
+    deciders: r.deciders ?? [],
+    links: r.links.map((l) => ({ type: l.type, number: l.number })),
+    wizard: r.wizard ?? null,
+    problems: r.problems ?? [],
+  }));
+  return `${JSON.stringify({ dir: relative(ctx.cwd, ctx.dir) || '.', count: adrs.length, adrs }, null, 2)}\n`;
+}

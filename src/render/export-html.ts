@@ -1,0 +1,106 @@
+// The ADR log as one self-contained HTML page: index, decision graph and every ADR, with the
+// Mermaid diagrams rendered inline as SVG. No external scripts, fonts or styles, so it reads
+// offline and prints (one ADR a page).
+import { readFile } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
+import Handlebars from 'handlebars';
+import { Marked, type Tokens } from 'marked';
+import type { AdrRecord } from '../adr/types.js';
+import { TEMPLATES_DIR } from '../io/paths.js';
+import { adrAnchor, adrBody, statusLabel, type ExportContext } from './export-document.js';
+import { logToMermaid } from './mermaid.js';
+
+/** Renders Mermaid sources to SVG markup; undefined for a diagram that could not be rendered. */
+export type SvgRenderer = (sources: { source: string; svgId: string }[]) => Promise<(string | undefined)[]>;
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+}
+
+const PLACEHOLDER = (k: number) => `<!--adr-wizard-diagram-${k}-->`;
+
+function markdownRenderer(records: readonly AdrRecord[], diagrams: string[]): Marked {
+  const byFile = new Map(records.map((r) => [basename(r.file), r.number]));
+  return new Marked({
+    gfm: true,
+    renderer: {
+      code(token: Tokens.Code): string | false {
+        if ((token.lang ?? '').trim().toLowerCase() !== 'mermaid') return false;
+        diagrams.push(token.text);
+        return PLACEHOLDER(diagrams.length - 1);
+      },
+      // Raw HTML in an ADR is shown as text: the page must stay free of scripts and remote content.
+      // Comments (MADR templates are full of them) are dropped.
+      html(token: Tokens.HTML | Tokens.Tag): string {
+        const text = token.text.replace(/<!--[\s\S]*?-->/g, '');
+        return text.trim() === '' ? '' : escapeHtml(text);
+      },
+      link(token: Tokens.Link): string | false {
+        // Links between ADR files become links inside the page.
+        const target = byFile.get(basename(token.href.split('#')[0] ?? ''));
+        if (target === undefined || /^[a-z]+:/i.test(token.href)) return false;
+        return `<a href="#${adrAnchor(target)}">${this.parser.parseInline(token.tokens)}</a>`;
+      },
+      image(token: Tokens.Image): string {
+        // Images would need files beside the page; keep the page self-contained and say what was there.
+        return `<span class="image-ref">[${escapeHtml(token.text || token.href)}]</span>`;
+      },
+    },
+  });
+}
+
+export interface HtmlExportResult {
+  html: string;
+  diagrams: number;
+  rendered: number;
+}
+
+export async function exportHtml(
+  records: readonly AdrRecord[],
+  ctx: ExportContext & { version: string; generated: string },
+  renderSvgs: SvgRenderer,
+): Promise<HtmlExportResult> {
+  const diagrams: string[] = [];
+  if (records.length > 0) diagrams.push(logToMermaid(records));
+  const marked = markdownRenderer(records, diagrams);
+  const adrs = records.map((r) => ({
+    number: r.number,
+    anchor: adrAnchor(r.number),
+    title: r.title,
+    status: r.status,
+    statusText: statusLabel(r),
+    date: r.date ?? '',
+    deciders: (r.deciders ?? []).join(', '),
+    tree: r.wizard?.tree ?? '',
+    html: `<h2>${r.number}. ${escapeHtml(r.title)}</h2>\n${marked.parse(adrBody(r), { async: false }) as string}`,
+  }));
+
+  const svgs = diagrams.length > 0 ? await renderSvgs(diagrams.map((source, k) => ({ source, svgId: `adr-diagram-${k}` }))) : [];
+  const figure = (k: number): string => {
+    const svg = svgs[k];
+    if (svg !== undefined) return svg;
+    return `<pre class="mermaid-source"><code>${escapeHtml(diagrams[k] ?? '')}</code></pre>`;
+  };
+  const fill = (html: string): string =>
+    html.replace(/<!--adr-wizard-diagram-(\d+)-->/g, (_, k: string) => `<figure class="diagram">${figure(Number(k))}</figure>`);
+
+  const [templateSource, css] = await Promise.all([
+    readFile(join(TEMPLATES_DIR, 'export', 'page.html.hbs'), 'utf8'),
+    readFile(join(TEMPLATES_DIR, 'export', 'style.css'), 'utf8'),
+  ]);
+  // HTML escaping stays on here (unlike the Markdown templates): titles are user text.
+  const hbs = Handlebars.create();
+  const template = hbs.compile(templateSource, { strict: true });
+  const html = template({
+    lang: 'en',
+    title: 'Architecture decision records',
+    version: ctx.version,
+    countText: `${records.length} record${records.length === 1 ? '' : 's'}`,
+    folder: relative(ctx.cwd, ctx.dir) || '.',
+    generated: ctx.generated,
+    css,
+    graph: records.length > 0 ? figure(0) : '',
+    adrs: adrs.map((a) => ({ ...a, html: fill(a.html) })),
+  });
+  return { html, diagrams: diagrams.length, rendered: svgs.filter((s) => s !== undefined).length };
+}

@@ -1,0 +1,86 @@
+// The only place that writes a starter to disk. Each file is written to a temp name next to its
+// target and renamed, so an interrupted run never leaves a half-written file behind.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { UsageError } from '../core/errors.js';
+import { planOps } from './plan.js';
+import type { FileOp, PlannedFile } from './types.js';
+
+export interface ApplyOptions {
+  /** The target folder (created if missing). */
+  out: string;
+  force?: boolean;
+  dryRun?: boolean;
+}
+
+/** Files under `dir` (relative, posix), ignoring nothing: the user's files matter. */
+async function listExisting(dir: string, rel = ''): Promise<string[]> {
+  const entries = await readdir(join(dir, rel), { withFileTypes: true });
+  const out: string[] = [];
+  for (const entry of entries) {
+    const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
+    if (entry.isDirectory()) {
+      // Dependencies and VCS metadata are not the user's source; listing them would be slow.
+      if (entry.name === 'node_modules' || entry.name === '.git') continue;
+      out.push(...(await listExisting(dir, childRel)));
+    } else out.push(childRel);
+  }
+  return out;
+}
+
+export async function folderEntries(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const info = await stat(dir);
+  if (!info.isDirectory()) throw new UsageError(`${dir} exists and is not a folder`);
+  return readdir(dir);
+}
+
+/**
+ * Turns planned files into operations against `out`. A non-empty target is refused unless
+ * `force`: scaffolding into someone's project by accident must not touch it.
+ */
+export async function prepareOps(files: PlannedFile[], options: ApplyOptions): Promise<FileOp[]> {
+  const entries = await folderEntries(options.out);
+  if (entries.length > 0 && !options.force) {
+    const shown = entries.sort().slice(0, 5).join(', ');
+    const more = entries.length > 5 ? ` and ${entries.length - 5} more` : '';
+    throw new UsageError(
+      `${options.out} is not empty (${shown}${more}); choose another --out or pass --force to overwrite`,
+    );
+  }
+  const existing = new Map<string, Uint8Array>();
+  if (entries.length > 0) {
+    const wanted = new Set(files.map((f) => f.path));
+    for (const rel of await listExisting(options.out)) {
+      if (wanted.has(rel)) existing.set(rel, new Uint8Array(await readFile(join(options.out, rel))));
+    }
+  }
+  return planOps(files, existing, options.force === true);
+}
+
+async function writeAtomic(file: string, content: string | Uint8Array, mode: number): Promise<void> {
+  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    await writeFile(temp, content, { mode });
+    await chmod(temp, mode);
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+/** Writes the create/overwrite operations (nothing with `dryRun`). Returns the ops written. */
+export async function applyPlan(ops: FileOp[], options: ApplyOptions): Promise<FileOp[]> {
+  const toWrite = ops.filter((op) => op.action !== 'skip');
+  if (options.dryRun) return toWrite;
+  if (!options.force && ops.some((op) => op.action === 'overwrite')) {
+    throw new UsageError('refusing to overwrite existing files without --force');
+  }
+  const dirs = new Set(toWrite.map((op) => dirname(join(options.out, op.path))));
+  for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
+  for (const op of toWrite) await writeAtomic(join(options.out, op.path), op.content, op.mode ?? 0o644);
+  return toWrite;
+}

@@ -1,0 +1,69 @@
+// The README written next to a generated chart or set of manifests.
+import type { DeploymentModel } from './model.js';
+import { fullName } from './objects.js';
+
+function trafficText(model: DeploymentModel): string[] {
+  const t = model.traffic;
+  switch (t.outcome) {
+    case 'aws-alb':
+      return [
+        t.autoMode
+          ? 'Traffic: EKS Auto Mode provisions the ALB itself (no controller to install). Gateway API uses the GatewayClass `eks-alb` (controller `eks.amazonaws.com/gateway-alb`); the Ingress form uses the IngressClass `alb` (controller `eks.amazonaws.com/alb`) with IngressClassParams.'
+          : 'Traffic: the AWS Load Balancer Controller (v3.x) provisions one ALB. Gateway API (GatewayClass `aws-alb`, controller `gateway.k8s.aws/alb`; needs the Gateway API v1.6 CRDs for controller v3.5) is the default; the Ingress form (`ingressClassName: alb`, IngressGroup annotations) is the alternative.',
+      ];
+    case 'gateway-api':
+      return [
+        'Traffic: a Gateway and one HTTPRoute per service. Set the gateway class to your implementation\'s (for example `eg` for Envoy Gateway, `cilium`, `istio`, `nginx` for NGINX Gateway Fabric).',
+      ];
+    case 'nginx':
+      return [
+        'Traffic: an Ingress for the F5 NGINX Ingress Controller (github.com/nginx/kubernetes-ingress; `ingressClassName: nginx`, `nginx.org/*` annotations). The community ingress-nginx controller was retired in March 2026 and is not used.',
+      ];
+  }
+}
+
+export function deployReadme(model: DeploymentModel, kind: 'helm' | 'kustomize'): string {
+  const secrets = model.services.map(
+    (s) => `kubectl create secret generic ${s.existingSecret} -n <namespace> --from-literal=EXAMPLE_KEY=...   # ${fullName(model, s)}`,
+  );
+  const usage =
+    kind === 'helm'
+      ? [
+          '```sh',
+          `helm lint .`,
+          `helm template ${model.name} . -f values-dev.yaml   # review`,
+          `helm upgrade --install ${model.name} . -n <namespace> -f values-prod.yaml`,
+          '```',
+          '',
+          '`values.schema.json` rejects wrong values (unknown keys, wrong types, bad enums) before anything is rendered.',
+          'Keep the release name equal to the project name if you want the same object names as the Kustomize manifests.',
+        ]
+      : [
+          '```sh',
+          'kubectl kustomize overlays/dev                    # review',
+          'kubectl apply -k overlays/prod -n <namespace>',
+          '```',
+          '',
+          'The traffic entry is a Kustomize component (`components/traffic-*`) chosen in each overlay.',
+        ];
+  return [
+    `# ${model.name}: Kubernetes deployment`,
+    '',
+    `Services: ${model.services.map((s) => `\`${s.name}\``).join(', ')}. Each gets a Deployment (hardened securityContext, probes on \`${model.services[0]?.healthPath ?? '/health'}\`, requests and limits), a Service, a HorizontalPodAutoscaler, a PodDisruptionBudget, a ServiceAccount and a ConfigMap.`,
+    '',
+    ...trafficText(model),
+    '',
+    '## Use',
+    '',
+    ...usage,
+    '',
+    '## Secrets',
+    '',
+    'Nothing here holds a password. Each service reads its secrets from an existing Secret; create them first:',
+    '',
+    '```sh',
+    ...secrets,
+    '```',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,34 @@
+// Pure planning: what a starter wants to write, compared with what is already there.
+import type { FileOp, PlannedFile, Starter, StarterOptions } from './types.js';
+
+export function planFiles(starter: Starter, options: StarterOptions): Promise<PlannedFile[]> {
+  return starter.plan(options);
+}
+
+function sameBytes(a: string | Uint8Array, b: Uint8Array): boolean {
+  const left = typeof a === 'string' ? new TextEncoder().encode(a) : a;
+  if (left.length !== b.length) return false;
+  for (let i = 0; i < left.length; i++) if (left[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Compares planned files with the files on disk (relative path -> bytes). A missing file is
+ * created; an identical one is skipped; a different one is overwritten with `force` and skipped
+ * without it (the caller refuses a non-empty target before getting here, so that only happens
+ * for callers that merge on purpose).
+ */
+export function planOps(files: PlannedFile[], existing: ReadonlyMap<string, Uint8Array>, force: boolean): FileOp[] {
+  return files.map((file) => {
+    const current = existing.get(file.path);
+    if (current === undefined) return { ...file, action: 'create' };
+    if (sameBytes(file.content, current)) return { ...file, action: 'skip' };
+    return { ...file, action: force ? 'overwrite' : 'skip' };
+  });
+}
+
+export function summarize(ops: FileOp[]): Record<FileOp['action'], number> {
+  const counts = { create: 0, overwrite: 0, skip: 0 };
+  for (const op of ops) counts[op.action]++;
+  return counts;
+}

@@ -1,0 +1,80 @@
+// NestJS monorepo: one app per service, a shared library, messaging between services.
+import { renderTemplateDir } from '../templates.js';
+import type { PlannedFile, Starter, StarterOptions } from '../types.js';
+import { singular, templateDir, variantFlags } from './shared.js';
+
+export const DEFAULT_SERVICES = ['orders', 'billing', 'auth'];
+const AUTH_NAMES = new Set(['auth', 'identity', 'iam', 'users', 'accounts']);
+const FIRST_PORT = 3000;
+
+type Role = 'publisher' | 'consumer' | 'auth' | 'plain';
+
+const ROLE_TEXT: Record<Role, string> = {
+  publisher: 'HTTP API; publishes events',
+  consumer: 'consumes events; HTTP queries',
+  auth: 'registration, login, JWT',
+  plain: 'HTTP API',
+};
+
+/**
+ * Gives each service its part in the demo flow: the first service named like an identity service
+ * issues JWTs; of the others, the first publishes an event and the second consumes it.
+ */
+export function assignRoles(services: string[]): { name: string; role: Role }[] {
+  const auth = services.find((s) => AUTH_NAMES.has(s));
+  const others = services.filter((s) => s !== auth);
+  return services.map((name) => {
+    if (name === auth) return { name, role: 'auth' as const };
+    if (others.length >= 2 && name === others[0]) return { name, role: 'publisher' as const };
+    if (others.length >= 2 && name === others[1]) return { name, role: 'consumer' as const };
+    return { name, role: 'plain' as const };
+  });
+}
+
+export function nestContext(options: StarterOptions) {
+  const roles = assignRoles(options.services);
+  const services = roles.map((s, i) => ({
+    name: s.name,
+    role: s.role,
+    roleText: ROLE_TEXT[s.role],
+    port: FIRST_PORT + i,
+    singular: singular(s.name),
+    dbBacked: s.role === 'publisher' || s.role === 'auth',
+  }));
+  const publisher = services.find((s) => s.role === 'publisher');
+  const consumer = services.find((s) => s.role === 'consumer');
+  return {
+    name: options.name,
+    services,
+    serviceNames: options.services,
+    defaultService: publisher?.name ?? services[0]?.name ?? 'app',
+    publisher: publisher?.name ?? false,
+    consumer: consumer?.name ?? false,
+    singularPublisher: publisher?.singular ?? false,
+    publisherPort: publisher?.port ?? false,
+    consumerPort: consumer?.port ?? false,
+    hasAuth: services.some((s) => s.role === 'auth'),
+    ...variantFlags(options),
+  };
+}
+
+export const starter: Starter = {
+  id: 'nest-microservices',
+  description: 'NestJS monorepo: a service per app, shared library, RabbitMQ or Kafka, MongoDB or PostgreSQL, JWT auth',
+  async plan(options: StarterOptions): Promise<PlannedFile[]> {
+    const context = nestContext(options);
+    return renderTemplateDir(templateDir('nest-microservices'), context, {
+      services: context.services.map(({ name, ...rest }) => ({ name, context: rest })),
+    });
+  },
+  nextSteps(options: StarterOptions): string[] {
+    return [
+      `cd ${options.out}`,
+      'npm install',
+      'cp .env.example .env   # fill in every secret',
+      'npm test               # unit tests; integration tests use RABBITMQ_URL / DATABASE_URL when reachable',
+      'docker compose up --build',
+      'npm run build          # one bundle per service in dist/apps/',
+    ];
+  },
+};

@@ -1,0 +1,35 @@
+// Shared steps of the deployment-starter tests: write planned files, build with kubectl kustomize.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import type { PlannedFile } from '../../src/scaffold/types.js';
+
+export function writePlanned(files: PlannedFile[], dir = mkdtempSync(join(tmpdir(), 'adrw-deploy-'))): string {
+  for (const f of files) {
+    const p = join(dir, f.path);
+    mkdirSync(dirname(p), { recursive: true });
+    writeFileSync(p, f.content, f.mode ? { mode: f.mode } : undefined);
+  }
+  return dir;
+}
+
+export function parseYamlObjects(text: string): Record<string, unknown>[] {
+  return parseAllDocuments(text)
+    .map((d) => {
+      if (d.errors.length > 0) throw new Error(`YAML: ${d.errors[0]?.message}`);
+      return d.toJS() as unknown;
+    })
+    .filter((o): o is Record<string, unknown> => o !== null && typeof o === 'object');
+}
+
+/** `kubectl kustomize <dir>`, parsed. */
+export function kustomizeBuild(dir: string): Record<string, unknown>[] {
+  const out = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return parseYamlObjects(out);
+}
+
+export function objectKey(o: Record<string, unknown>): string {
+  return `${String(o.kind)}/${String((o.metadata as { name?: string } | undefined)?.name)}`;
+}
