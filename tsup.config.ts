@@ -16,4 +16,6 @@ export default defineConfig({
   dts: false,
   shims: false,
   define: { __ADR_WIZARD_VERSION__: JSON.stringify(pkg.version) },
+  // The shipped trees as JSON (dist/decisions-cache.json): YAML parsing would dominate start-up.
+  onSuccess: 'node scripts/compile-decisions.mjs',
 });

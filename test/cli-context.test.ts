@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError, formatProblem } from '../src/core/errors.js';
 import type { DriverCatalog } from '../src/core/types.js';
-import { parseContext, parseSetFlags } from '../src/io/context.js';
+import { parseContext, parseSetFlags, readSimpleContext } from '../src/io/context.js';
+import { parseContextYaml } from '../src/io/context-yaml.js';
 
 const catalog: DriverCatalog = {
   drivers: {
@@ -35,15 +36,30 @@ function failure(fn: () => unknown): string[] {
   try {
     fn();
   } catch (err) {
-    if (!(err instanceof UsageError)) throw err;
-    return [...err.problems.map(formatProblem), err.message];
+    return usageLines(err);
   }
   throw new Error('expected a UsageError');
 }
 
+async function asyncFailure(fn: () => Promise<unknown>): Promise<string[]> {
+  try {
+    await fn();
+  } catch (err) {
+    return usageLines(err);
+  }
+  throw new Error('expected a UsageError');
+}
+
+function usageLines(err: unknown): string[] {
+  {
+    if (!(err instanceof UsageError)) throw err;
+    return [...err.problems.map(formatProblem), err.message];
+  }
+}
+
 describe('parseContext', () => {
-  it('reads drivers, lang and the people involved', () => {
-    const ctx = parseContext(
+  it('reads drivers, lang and the people involved', async () => {
+    const ctx = await parseContext(
       'lang: es\ndeciders: [Ana, Luis]\nconsulted: Marta\ndrivers:\n  scale: large\n  team-size: small\n',
       'ctx.yaml',
       catalog,
@@ -57,8 +73,8 @@ describe('parseContext', () => {
     });
   });
 
-  it('takes YAML booleans as yes/no', () => {
-    expect(parseContext('drivers:\n  independent-scaling: true\n', 'c.yaml', catalog).drivers).toEqual({
+  it('takes YAML booleans as yes/no', async () => {
+    expect((await parseContext('drivers:\n  independent-scaling: true\n', 'c.yaml', catalog)).drivers).toEqual({
       'independent-scaling': 'yes',
     });
   });
@@ -74,13 +90,13 @@ describe('parseContext', () => {
     ['deciders of the wrong type', 'deciders: {a: 1}\ndrivers: {scale: small}\n', /^c\.yaml:1:11  deciders  expected a name or a list of names/],
     ['an empty file', '', /^c\.yaml:1:1  the context file is empty/],
     ['a list at the top', '- scale\n', /^c\.yaml:1:1  expected a mapping with `drivers:`/],
-  ])('reports %s with file:line:col and the field', (_name, source, expected) => {
-    const lines = failure(() => parseContext(source, 'c.yaml', catalog));
+  ])('reports %s with file:line:col and the field', async (_name, source, expected) => {
+    const lines = await asyncFailure(() => parseContext(source, 'c.yaml', catalog));
     expect(lines[0]).toMatch(expected);
   });
 
-  it('reports every problem at once, in file order', () => {
-    const lines = failure(() => parseContext('drivers:\n  scael: large\n  team-size: hueg\nlnag: en\n', 'c.yaml', catalog));
+  it('reports every problem at once, in file order', async () => {
+    const lines = await asyncFailure(() => parseContext('drivers:\n  scael: large\n  team-size: hueg\nlnag: en\n', 'c.yaml', catalog));
     expect(lines).toHaveLength(4);
     expect(lines[0]).toMatch(/^c\.yaml:2:3 /);
     expect(lines[1]).toMatch(/^c\.yaml:3:14 .*unknown value "hueg"/);
@@ -88,12 +104,53 @@ describe('parseContext', () => {
     expect(lines[3]).toBe('c.yaml: 3 problems in the context file');
   });
 
-  it('refuses aliases (no alias bombs through the context file)', () => {
-    const lines = failure(() => parseContext('x: &a large\ndrivers:\n  scale: *a\n', 'c.yaml', catalog));
+  it('refuses aliases (no alias bombs through the context file)', async () => {
+    const lines = await asyncFailure(() => parseContext('x: &a large\ndrivers:\n  scale: *a\n', 'c.yaml', catalog));
     expect(lines.join('\n')).toMatch(/c\.yaml:1:1  x  unknown key "x"/);
     expect(lines.join('\n')).toMatch(/c\.yaml:3:10  drivers\.scale  expected a single value, got an alias/);
   });
 });
+
+const COMMON = [
+  'drivers:\n  scale: large\n  team-size: small\n',
+  '# our project\nlang: es\ndrivers:\n    scale: "large"   # measured\n    team-size: \'small\'\n',
+  'deciders: [Ana, Luis Pérez]\nconsulted: Marta\ninformed:\n  - Ops team\n  - QA\ndrivers:\n  scale: small\n',
+  'drivers:\n  independent-scaling: yes\n  scale: large\n',
+];
+
+describe('the fast context reader', () => {
+  it.each(COMMON)('reads the common shape %j without the YAML parser', (source) => {
+    expect(readSimpleContext(source, 'c.yaml', catalog)).toBeDefined();
+  });
+
+  // The common shapes are read without the YAML library; they must mean exactly what YAML says.
+  it.each([
+    ...COMMON,
+    'drivers:\n  independent-scaling: true\n',
+    'drivers:\n  independent-scaling: "true"\n',
+    'drivers:\n  scale: large\n  scale: small\n',
+    'drivers: {scale: large}\n',
+    'drivers:\n  scale: large\nlang: es\nlang: en\n',
+    'drivers:\n  scale: large\ndeciders:\n',
+    'lang: en\n',
+    'drivers:\n  scale: large # comment: with colon\n',
+    'drivers:\n  scale: null\n',
+    'drivers:\n  scale: 12\n',
+    'drivers:\n  scale:\n    large\n',
+  ])('reads %j exactly as the YAML parser does', async (source) => {
+    const viaYaml = await settle(() => Promise.resolve(parseContextYaml(source, 'c.yaml', catalog)));
+    const viaFast = await settle(() => parseContext(source, 'c.yaml', catalog));
+    expect(viaFast).toEqual(viaYaml);
+  });
+});
+
+async function settle(fn: () => Promise<unknown>): Promise<unknown> {
+  try {
+    return { ok: await fn() };
+  } catch (err) {
+    return { error: usageLines(err) };
+  }
+}
 
 describe('parseSetFlags', () => {
   it('parses driver=value pairs; a later flag wins', () => {

@@ -104,7 +104,7 @@ describe('validate', () => {
     const dir = tempDir();
     const shipped = readFileSync(join(process.cwd(), 'decisions/saga-coordination.yaml'), 'utf8');
     // A misspelt outcome reference on one branch.
-    const broken = shipped.replace(/^(\s+no: )local-transaction\s*$/m, '$1local-transactoin');
+    const broken = shipped.replace(/^(\s+"?no"?: )local-transaction[ \t]*$/m, '$1local-transactoin');
     expect(broken).not.toBe(shipped);
     const file = join(dir, 'my-tree.yaml');
     writeFileSync(file, broken.replace(/^id: saga-coordination$/m, 'id: my-saga'));

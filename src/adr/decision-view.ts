@@ -143,7 +143,7 @@ export function decisionView(
   }));
 
   let scores: AdrView['scores'] = null;
-  let because = path.map((p) => p.answer).join('; ');
+  let because = `${l.becauseAnswers} ${path.map((p) => p.answer).join('; ')}`;
   if (tree.kind === 'matrix' && decision.scores) {
     const table = decision.scores;
     const title = (id: string) => (tree.outcomes[id] ? t(tree.outcomes[id].title, lang) : id);
@@ -171,7 +171,7 @@ export function decisionView(
         })),
     };
     const best = table.rows.find((r) => r.option === decision.outcome);
-    because = best ? `${l.total.toLowerCase()} ${fmtNumber(best.total)} (${l.rank.toLowerCase()} 1)` : because;
+    because = best ? l.becauseScore.replace('{total}', fmtNumber(best.total)) : because;
   }
 
   return {

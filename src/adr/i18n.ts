@@ -13,6 +13,8 @@ export interface AdrStrings {
   outcome: string;
   chosenOption: string;
   because: string;
+  becauseAnswers: string;
+  becauseScore: string;
   consequences: string;
   positive: string;
   negative: string;
@@ -66,6 +68,8 @@ const en: AdrStrings = {
   outcome: 'Decision Outcome',
   chosenOption: 'Chosen option',
   because: 'because',
+  becauseAnswers: 'because of these answers:',
+  becauseScore: 'because it has the highest weighted total ({total}) of the eligible options',
   consequences: 'Consequences',
   positive: 'Good',
   negative: 'Bad',
@@ -133,6 +137,8 @@ const es: AdrStrings = {
   outcome: 'Resultado de la decisión',
   chosenOption: 'Opción elegida',
   because: 'porque',
+  becauseAnswers: 'por estas respuestas:',
+  becauseScore: 'porque tiene el mayor total ponderado ({total}) de las opciones admisibles',
   consequences: 'Consecuencias',
   positive: 'A favor',
   negative: 'En contra',

@@ -4,7 +4,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { stringify } from 'yaml';
 import { UsageError } from '../core/errors.js';
 import { TEMPLATES_DIR } from '../io/paths.js';
 
@@ -13,11 +12,21 @@ const hb = Handlebars.create();
 // Plain YAML 1.1 readers take these as booleans or null; quote them so they stay text.
 const YAML11_SPECIAL = /^(y|n|yes|no|on|off|true|false|null|~)$/i;
 
-/** A user's text as one YAML scalar (quoted when needed), on one line. */
+// Plain only when no YAML reader could take it for anything but this text: starts with a letter or
+// digit, no `:`, `#`, quotes, brackets, braces, `&`, `*`, `!`, `|`, `>`, `%`, `@` or backtick, no
+// leading or trailing space, and not a number, a boolean or null in YAML 1.1 or 1.2.
+const PLAIN_SAFE = /^[\p{L}\p{N}][\p{L}\p{N} ._/()+-]*$/u;
+const NUMBER_LIKE = /^[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?$|^0[xob]|^\.(inf|nan)$|^\d+(:\d+)+/i;
+
+/**
+ * A user's text as one YAML scalar on one line: plain when unambiguous, else double-quoted. A JSON
+ * string is a valid YAML double-quoted scalar, and `JSON.stringify` costs nothing to load, which
+ * keeps the YAML library out of `new` (start-up time).
+ */
 export function yamlScalar(value: unknown): string {
   const s = String(value ?? '').replace(/[\r\n]+/g, ' ');
-  if (YAML11_SPECIAL.test(s)) return JSON.stringify(s);
-  return stringify(s, { lineWidth: 0 }).trimEnd();
+  const plain = PLAIN_SAFE.test(s) && !s.endsWith(' ') && !YAML11_SPECIAL.test(s) && (!NUMBER_LIKE.test(s) || /^\d{4}-\d{2}-\d{2}$/.test(s));
+  return plain ? s : JSON.stringify(s);
 }
 
 /** A flow list of YAML scalars: `["Ana", Bob]`. */

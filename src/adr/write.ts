@@ -1,6 +1,7 @@
 // Claiming numbers and creating ADR files. Under the folder lock: read the highest number, create
 // each file exclusively (temp file + link, so it appears whole), and move on to the next number if
 // another tool took a name meanwhile.
+import { readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createExclusive, ensureDir, withDirLock } from '../io/fs.js';
 import { listAdrFiles, nextNumberOf } from './log.js';
@@ -28,6 +29,7 @@ export async function plannedNumbers(dir: string, count: number): Promise<number
 export async function createAdrs(dir: string, items: NewAdr[]): Promise<CreatedAdr[]> {
   await ensureDir(dir);
   return withDirLock(dir, async () => {
+    await removeOrphanTemps(dir);
     let numbers = await plannedNumbers(dir, items.length);
     for (let attempt = 0; attempt < 50; attempt++) {
       const created: CreatedAdr[] = [];
@@ -45,7 +47,6 @@ export async function createAdrs(dir: string, items: NewAdr[]): Promise<CreatedA
       if (!clash) return created;
       // A file of that exact name appeared without taking our lock (another tool): undo this
       // batch and renumber past everything now present.
-      const { unlink } = await import('node:fs/promises');
       for (const c of created) await unlink(c.file).catch(() => undefined);
       const fresh = await plannedNumbers(dir, items.length);
       const base = Math.max(fresh[0]!, numbers[0]! + 1);
@@ -53,4 +54,25 @@ export async function createAdrs(dir: string, items: NewAdr[]): Promise<CreatedA
     }
     throw new Error(`could not claim a number in ${dir}`);
   });
+}
+
+/** Temp files of writers that were killed before they could clean up (their pid is gone). */
+async function removeOrphanTemps(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (err: unknown) {
+      if ((err as { code?: string }).code === 'ESRCH') await unlink(join(dir, name)).catch(() => undefined);
+    }
+  }
 }

@@ -58,3 +58,30 @@ export function printDecision(
     println(`  ${what}: ${style.id(displayPath(adr.file))}`);
   }
 }
+
+/** Next steps after deciding: the follow-ups not decided yet, the starters, the log. */
+export function printNextSteps(
+  decisions: readonly Decision[],
+  trees: ReadonlyMap<string, Tree>,
+  lang: Lang,
+  opts: { context?: string; written: boolean; noWrite?: boolean; skipStarters?: boolean },
+): void {
+  const w = words(lang);
+  const decided = new Set(decisions.map((d) => d.tree));
+  const followUps = [...new Set(decisions.flatMap((d) => d.followUps))].filter((id) => !decided.has(id) && trees.has(id));
+  const starters = opts.skipStarters
+    ? []
+    : [...new Set(decisions.flatMap((d) => trees.get(d.tree)?.outcomes[d.outcome]?.starters ?? []))];
+  const hints: [command: string, why: string][] = [];
+  if (followUps.length > 0) {
+    const ctx = opts.context === undefined ? '' : ` --context ${opts.context}`;
+    hints.push([`adr-wizard decide ${followUps.join(' ')}${ctx}`, w.hintFollowUps]);
+  }
+  for (const starter of starters) hints.push([`adr-wizard scaffold ${starter}`, w.hintScaffold]);
+  if (opts.written) hints.push(['adr-wizard list', w.hintList]);
+  if (hints.length === 0 && !opts.noWrite) return;
+  println();
+  println(style.title(w.nextSteps));
+  for (const [command, why] of hints) println(`  ${style.dim('$')} ${command}  ${style.dim(`# ${why}`)}`);
+  if (opts.noWrite) println(`  ${style.dim(w.hintWrite)}`);
+}

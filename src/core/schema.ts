@@ -72,7 +72,7 @@ const ConsequencesSchema = z.strictObject({
 const outcomeFields = {
   title: TextSchema.meta({ description: 'Short name of the option ("Monolith").' }),
   decision: TextSchema.meta({ description: 'The decision statement written into the ADR ("We will ...").' }),
-  consequences: ConsequencesSchema,
+  consequences: ConsequencesSchema.meta({ description: 'What follows from the decision, good and bad.' }),
   warnings: z
     .array(TextSchema)
     .default([])

@@ -10,7 +10,6 @@
 // a context file in one pass far more happily than in five.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import { UsageError, type Problem } from '../core/errors.js';
 import { isLang } from '../core/text.js';
 import type { DriverCatalog, DriverValues, Lang } from '../core/types.js';
@@ -26,8 +25,7 @@ export interface ContextFile {
   informed?: string[];
 }
 
-const KEYS = ['drivers', 'lang', 'deciders', 'consulted', 'informed'] as const;
-type PeopleKey = 'deciders' | 'consulted' | 'informed';
+export const CONTEXT_KEYS = ['drivers', 'lang', 'deciders', 'consulted', 'informed'] as const;
 
 /** Reads and checks a context file; throws UsageError listing every problem. */
 export async function readContextFile(path: string, catalog: DriverCatalog, cwd = process.cwd()): Promise<ContextFile> {
@@ -42,113 +40,98 @@ export async function readContextFile(path: string, catalog: DriverCatalog, cwd 
   return parseContext(source, path, catalog);
 }
 
-/** Parses a context file's text; `file` is only used in messages. */
-export function parseContext(source: string, file: string, catalog: DriverCatalog): ContextFile {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const problems: Problem[] = [];
-  const at = (node: Node | null | undefined, path: string, message: string): void => {
-    const offset = node?.range?.[0] ?? 0;
-    const { line, col } = lineCounter.linePos(offset);
-    problems.push({ file, line, col, path: path || undefined, message, severity: 'error' });
-  };
+/**
+ * Parses a context file's text (`file` is only used in messages). Context files are small and
+ * regular, so the common shape is read here without loading the YAML library (start-up time);
+ * anything else, and any mistake, goes through the full parser, which locates every problem.
+ */
+export async function parseContext(source: string, file: string, catalog: DriverCatalog): Promise<ContextFile> {
+  const fast = readSimpleContext(source, file, catalog);
+  if (fast) return fast;
+  const { parseContextYaml } = await import('./context-yaml.js');
+  return parseContextYaml(source, file, catalog);
+}
 
-  for (const err of doc.errors) {
-    const { line, col } = lineCounter.linePos(err.pos[0]);
-    problems.push({ file, line, col, message: `invalid YAML: ${firstLine(err.message)}`, severity: 'error' });
-  }
+// The subset read without the YAML library: top-level `key: value` lines, a `drivers:` block of
+// `driver: value` lines, names as a plain value, a `[a, b]` list or a block of `- name` lines;
+// comments and blank lines. Plain values must start with a letter and must not be a YAML boolean or
+// null, so that they mean exactly what the full parser would read.
+const KEY = /^([A-Za-z][\w-]*):(?:\s+(.*))?$/;
+const PLAIN = /^\p{L}[\p{L}\p{N} ._\/@-]*$/u;
+const SPECIAL = /^(?:true|false|null|~|y|n|on|off)$/i;
+
+function scalar(text: string): string | undefined {
+  const t = text.replace(/\s+#.*$/, '').trim();
+  const quoted = /^"([^"\\]*)"$/.exec(t) ?? /^'([^']*)'$/.exec(t);
+  if (quoted) return quoted[1];
+  if (!PLAIN.test(t) || SPECIAL.test(t) || t.endsWith(':') || t.includes(': ') || t.includes(' #')) return undefined;
+  return t;
+}
+
+/** @internal exported for tests: undefined means "leave it to the YAML parser". */
+export function readSimpleContext(source: string, file: string, catalog: DriverCatalog): ContextFile | undefined {
   const result: ContextFile = { file, drivers: {} };
-  if (problems.length > 0) throw contextError(file, problems);
-
-  const root = doc.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
-    at(null, '', 'the context file is empty; expected `drivers:` with driver values');
-    throw contextError(file, problems);
-  }
-  if (!isMap(root)) {
-    at(root, '', 'expected a mapping with `drivers:` (and optionally lang, deciders, consulted, informed)');
-    throw contextError(file, problems);
-  }
-
-  for (const pair of root.items) {
-    const keyNode = pair.key as Node | null;
-    const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
-    const value = pair.value as Node | null;
-    if (key === undefined) {
-      at(keyNode, '', 'keys must be plain words');
+  const seen = new Set<string>();
+  let block: 'drivers' | 'deciders' | 'consulted' | 'informed' | undefined;
+  let blockIndent = -1;
+  for (const raw of source.split('\n')) {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.includes('\t')) return undefined;
+    const text = line.trim();
+    if (text === '' || text.startsWith('#')) continue;
+    const indent = line.length - line.trimStart().length;
+    if (indent > 0) {
+      if (block === undefined) return undefined;
+      if (blockIndent < 0) blockIndent = indent;
+      if (indent !== blockIndent) return undefined;
+      if (block === 'drivers') {
+        const m = KEY.exec(text);
+        const value = m?.[2] === undefined ? undefined : scalar(m[2]);
+        if (!m || value === undefined || Object.hasOwn(result.drivers, m[1]!)) return undefined;
+        if (checkDriverValue(catalog, m[1]!, value)) return undefined;
+        result.drivers[m[1]!] = value;
+      } else {
+        const name = text.startsWith('- ') ? scalar(text.slice(2)) : undefined;
+        if (name === undefined) return undefined;
+        (result[block] ??= []).push(name);
+      }
       continue;
     }
-    if (isAlias(value)) {
-      at(value, key, 'aliases are not allowed in a context file');
-      continue;
-    }
-    switch (key) {
-      case 'drivers':
-        readDrivers(value, catalog, result, at);
-        break;
-      case 'lang': {
-        const v = isScalar(value) ? value.value : undefined;
-        if (isLang(v)) result.lang = v;
-        else at(value ?? keyNode, 'lang', `expected en or es, got ${describe(value)}`);
-        break;
+    const m = KEY.exec(text);
+    if (!m || seen.has(m[1]!)) return undefined;
+    const key = m[1]!;
+    seen.add(key);
+    block = undefined;
+    blockIndent = -1;
+    const rest = m[2]?.replace(/^#.*$/, '').trim() ?? '';
+    if (key === 'drivers') {
+      if (rest !== '') return undefined;
+      block = 'drivers';
+    } else if (key === 'lang') {
+      const v = scalar(rest);
+      if (!isLang(v)) return undefined;
+      result.lang = v;
+    } else if (key === 'deciders' || key === 'consulted' || key === 'informed') {
+      if (rest === '') {
+        block = key;
+        result[key] = [];
+      } else if (rest.startsWith('[') && rest.endsWith(']')) {
+        const names = rest.slice(1, -1).split(',').map((n) => scalar(n));
+        if (names.some((n) => n === undefined)) return undefined;
+        result[key] = names as string[];
+      } else {
+        const v = scalar(rest);
+        if (v === undefined) return undefined;
+        result[key] = [v];
       }
-      case 'deciders':
-      case 'consulted':
-      case 'informed': {
-        const people = readPeople(value, key, at);
-        if (people) result[key as PeopleKey] = people;
-        break;
-      }
-      default:
-        at(keyNode, key, `unknown key "${key}"${didYouMean(key, KEYS)}; allowed: ${KEYS.join(', ')}`);
+    } else {
+      return undefined;
     }
   }
-  if (!root.items.some((p) => isScalar(p.key) && p.key.value === 'drivers') && problems.length === 0) {
-    // A file with only `lang:` is legal but almost certainly a mistake worth a clear word.
-    at(root, '', 'no `drivers:` section; expected driver values such as `drivers: {scale: large}`');
-  }
-  if (problems.length > 0) throw contextError(file, problems);
+  // An empty `deciders:` block is null to YAML: leave that (and a file without drivers) to it.
+  if (!seen.has('drivers')) return undefined;
+  for (const k of ['deciders', 'consulted', 'informed'] as const) if (result[k]?.length === 0) return undefined;
   return result;
-}
-
-type At = (node: Node | null | undefined, path: string, message: string) => void;
-
-function readDrivers(value: Node | null, catalog: DriverCatalog, result: ContextFile, at: At): void {
-  if (value === null || (isScalar(value) && value.value === null)) return; // `drivers:` with nothing yet
-  if (!isMap(value)) {
-    at(value, 'drivers', `expected a mapping of driver: value, got ${describe(value)}`);
-    return;
-  }
-  for (const pair of value.items) {
-    const keyNode = pair.key as Node | null;
-    const driver = isScalar(keyNode) ? String(keyNode.value) : '';
-    const node = pair.value as Node | null;
-    const path = `drivers.${driver}`;
-    if (!isScalar(node) || node.value === null || typeof node.value === 'object') {
-      const known = catalog.drivers[driver];
-      const hint = known ? `; one of: ${Object.keys(known.values).join(', ')}` : '';
-      at(node ?? keyNode, path, `expected a single value, got ${describe(node)}${hint}`);
-      continue;
-    }
-    const raw = scalarText(node.value);
-    const problem = checkDriverValue(catalog, driver, raw);
-    if (problem) at(problem.kind === 'driver' ? keyNode : node, path, problem.message);
-    else result.drivers[driver] = raw;
-  }
-}
-
-function readPeople(value: Node | null, key: string, at: At): string[] | undefined {
-  if (isScalar(value) && typeof value.value === 'string') return [value.value];
-  if (isSeq(value)) {
-    const names: string[] = [];
-    value.items.forEach((item, i) => {
-      if (isScalar(item) && typeof item.value === 'string') names.push(item.value);
-      else at(item as Node, `${key}[${i}]`, `expected a name, got ${describe(item as Node)}`);
-    });
-    return names;
-  }
-  at(value, key, `expected a name or a list of names, got ${describe(value)}`);
-  return undefined;
 }
 
 /** A driver value problem, or undefined when `value` is one of the driver's values. */
@@ -197,27 +180,3 @@ export function parseSetFlags(sets: readonly string[], catalog: DriverCatalog): 
   return values;
 }
 
-function contextError(file: string, problems: Problem[]): UsageError {
-  const n = problems.length;
-  return new UsageError(`${file}: ${n === 1 ? 'a problem' : `${n} problems`} in the context file`, problems);
-}
-
-// YAML 1.2 reads `yes`/`no` as strings, but `true`/`false` as booleans: accept them as yes/no.
-function scalarText(value: unknown): string {
-  if (value === true) return 'yes';
-  if (value === false) return 'no';
-  return String(value);
-}
-
-function describe(node: Node | null | undefined): string {
-  if (node === null || node === undefined) return 'nothing';
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
-  if (isAlias(node)) return 'an alias';
-  if (isScalar(node)) return node.value === null ? 'nothing' : `"${String(node.value)}"`;
-  return 'something else';
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-}

@@ -7,8 +7,9 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { UsageError } from '../core/errors.js';
 import type { Problem } from '../core/errors.js';
 import type { TreeDoc } from '../core/lint.js';
-import { readTrustedDrivers, readTrustedTree } from '../core/load-trusted.js';
+import { toCatalog, toTree } from '../core/normalize.js';
 import type { DriverCatalog, Tree } from '../core/types.js';
+import { cachedData } from './decisions-cache.js';
 import { DECISIONS_DIR } from './paths.js';
 
 export const USER_DECISIONS_DIR = join('.adr-wizard', 'decisions');
@@ -76,16 +77,29 @@ export async function loadDecisionSet(options: LoadOptions): Promise<DecisionSet
   const texts = await Promise.all(sources.map((s) => readFile(s.abs, 'utf8')));
   // Only what needs full checks pulls in the schema library and the lint rules.
   const checked = (s: Source) => full || s.origin !== 'shipped';
+  // Shipped files that need no checks come from the build's JSON cache when it is current.
+  const cached = await Promise.all(
+    sources.map((s, i) => (checked(s) ? undefined : cachedData(basename(s.abs), texts[i]!))),
+  );
   const needsFull = sources.some(checked);
-  const load = needsFull ? await import('../core/load.js') : undefined;
+  // The YAML library is loaded only when some file is not served from the cache.
+  const [load, trusted] = await Promise.all([
+    needsFull ? import('../core/load.js') : undefined,
+    sources.some((s, i) => !checked(s) && cached[i] === undefined) ? import('../core/load-trusted.js') : undefined,
+  ]);
 
   const problems: Problem[] = [];
   const drivers: { source: Source; catalog: DriverCatalog; locate?: TreeDoc['locate'] }[] = [];
   const docs: (TreeDoc & { source: Source })[] = [];
+  const noLocation = () => undefined;
   sources.forEach((s, i) => {
     const text = texts[i]!;
-    if (s.kind === 'drivers') {
-      const r = checked(s) && load ? load.parseDrivers(text, s.shown) : readTrustedDrivers(text, s.shown);
+    const data = cached[i];
+    if (data !== undefined) {
+      if (s.kind === 'drivers') drivers.push({ source: s, catalog: toCatalog(data), locate: noLocation });
+      else docs.push({ file: s.shown, tree: toTree(data, s.abs), locate: noLocation, source: s });
+    } else if (s.kind === 'drivers') {
+      const r = checked(s) && load ? load.parseDrivers(text, s.shown) : trusted!.readTrustedDrivers(text, s.shown);
       problems.push(...r.problems);
       if (r.catalog) drivers.push({ source: s, catalog: r.catalog, locate: r.locate });
     } else if (checked(s) && load) {
@@ -93,7 +107,7 @@ export async function loadDecisionSet(options: LoadOptions): Promise<DecisionSet
       problems.push(...r.problems);
       if (r.tree) docs.push({ file: s.shown, tree: { ...r.tree, file: s.abs }, locate: r.locate, source: s });
     } else {
-      const r = readTrustedTree(text, s.shown);
+      const r = trusted!.readTrustedTree(text, s.shown);
       problems.push(...r.problems);
       if (r.tree) docs.push({ file: s.shown, tree: { ...r.tree, file: s.abs }, locate: r.locate, source: s });
     }

@@ -41,12 +41,27 @@ function markdownRenderer(records: readonly AdrRecord[], diagrams: string[]): Ma
         if (target === undefined || /^[a-z]+:/i.test(token.href)) return false;
         return `<a href="#${adrAnchor(target)}">${this.parser.parseInline(token.tokens)}</a>`;
       },
+      // Each ADR is a section of the page under its own <h2>: its headings move down a level.
+      heading(token: Tokens.Heading): string {
+        const level = Math.min(token.depth + 1, 6);
+        return `<h${level}>${this.parser.parseInline(token.tokens)}</h${level}>\n`;
+      },
       image(token: Tokens.Image): string {
         // Images would need files beside the page; keep the page self-contained and say what was there.
         return `<span class="image-ref">[${escapeHtml(token.text || token.href)}]</span>`;
       },
     },
   });
+}
+
+const ALERT_TITLES: Record<string, string> = { NOTE: 'Note', TIP: 'Tip', IMPORTANT: 'Important', WARNING: 'Warning', CAUTION: 'Caution' };
+
+// GitHub's `> [!WARNING]` alerts (ADRs use them for warnings) look like alerts here too.
+function githubAlerts(html: string): string {
+  return html.replace(
+    /<blockquote>\s*<p>\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*/g,
+    (_, kind: string) => `<blockquote class="alert alert-${kind.toLowerCase()}"><p><span class="alert-title">${ALERT_TITLES[kind] ?? kind}</span>`,
+  );
 }
 
 export interface HtmlExportResult {
@@ -72,7 +87,7 @@ export async function exportHtml(
     date: r.date ?? '',
     deciders: (r.deciders ?? []).join(', '),
     tree: r.wizard?.tree ?? '',
-    html: `<h2>${r.number}. ${escapeHtml(r.title)}</h2>\n${marked.parse(adrBody(r), { async: false }) as string}`,
+    html: `<h2>${r.number}. ${escapeHtml(r.title)}</h2>\n${githubAlerts(marked.parse(adrBody(r), { async: false }) as string)}`,
   }));
 
   const svgs = diagrams.length > 0 ? await renderSvgs(diagrams.map((source, k) => ({ source, svgId: `adr-diagram-${k}` }))) : [];

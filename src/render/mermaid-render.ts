@@ -125,8 +125,8 @@ export function findBrowser(options: { cwd?: string; env?: NodeJS.ProcessEnv; pu
 function configuredBrowser(cwd: string): { path: string; from: string } | undefined {
   let dir = resolve(cwd);
   for (;;) {
-    const file = join(dir, '.adr-wizard.yaml');
-    if (existsSync(file)) {
+    const file = ['.adr-wizard.yaml', '.adr-wizard.yml'].map((name) => join(dir, name)).find((f) => existsSync(f));
+    if (file) {
       // One key of a small file: a line match keeps the yaml parser off this path.
       const match = /^browser:\s*["']?([^"'#\n]+?)["']?\s*(?:#.*)?$/m.exec(readFileSync(file, 'utf8'));
       if (match?.[1]) return { path: resolve(dir, match[1]), from: file };
@@ -211,7 +211,7 @@ class Progress {
     this.done++;
     if (!this.on) return;
     const line = `rendering ${this.done}/${this.total} ${label}`;
-    const width = process.stderr.columns ?? 80;
+    const width = process.stderr.columns || 80;
     process.stderr.write(`\r\x1b[2K${line.slice(0, width - 1)}`);
   }
   end(): void {

@@ -48,7 +48,8 @@ export function chooseFromAdrs(records: AdrRecord[]): AdrChoice | undefined {
   if (style?.wizard?.outcome === 'microservices') {
     return { starter: 'nest-microservices', flags, because: [cite(style), ...because] };
   }
-  if (style?.wizard?.outcome === 'modular-monolith') {
+  // Extracted services start life as modules with a public API: the same starter.
+  if (style?.wizard?.outcome === 'modular-monolith' || style?.wizard?.outcome === 'modular-monolith-with-extracted-services') {
     return { starter: 'modular-monolith', flags, because: [cite(style), ...because] };
   }
   return undefined;

@@ -7,6 +7,9 @@ export const STARTERS: Record<string, () => Promise<Starter>> = {
   saga: async () => (await import('./starters/saga.js')).starter,
   'modular-monolith': async () => (await import('./starters/modular-monolith.js')).starter,
   // deployment starters (src/scaffold/deploy/)
+  helm: async () => (await import('./deploy/helm.js')).starter,
+  kustomize: async () => (await import('./deploy/kustomize.js')).starter,
+  'mlops-platform': async () => (await import('./deploy/mlops.js')).starter,
 };
 
 export { planFiles } from './plan.js';

@@ -1,7 +1,8 @@
 // Object-by-object comparison of two renderings of the same deployment (Helm chart vs Kustomize),
 // after removing the differences that are documented and expected:
 //   - labels helm.sh/chart and app.kubernetes.io/managed-by (Helm vs kustomize);
-//   - metadata.namespace (Helm takes it from --namespace, the overlays from `-n`).
+//   - metadata.namespace (Helm takes it from --namespace, the overlays from `-n`);
+//   - Helm test hooks (`helm.sh/hook: test` pods run by `helm test`, not part of the release).
 // Object names agree when the release name equals the project name.
 import { isDeepStrictEqual } from 'node:util';
 import { objectKey } from './deploy.js';
@@ -28,7 +29,13 @@ export function normalizeObject(o: Record<string, unknown>): Record<string, unkn
 }
 
 /** Differences, one line each; empty when both sets hold the same objects. */
-export function compareObjectSets(left: Record<string, unknown>[], right: Record<string, unknown>[], names = ['helm', 'kustomize']): string[] {
+export function isHelmTestHook(o: Record<string, unknown>): boolean {
+  const annotations = (o.metadata as { annotations?: Record<string, string> } | undefined)?.annotations;
+  return annotations?.['helm.sh/hook'] === 'test';
+}
+
+export function compareObjectSets(allLeft: Record<string, unknown>[], right: Record<string, unknown>[], names = ['helm', 'kustomize']): string[] {
+  const left = allLeft.filter((o) => !isHelmTestHook(o));
   const l = new Map(left.map((o) => [objectKey(o), normalizeObject(o)]));
   const r = new Map(right.map((o) => [objectKey(o), normalizeObject(o)]));
   const out: string[] = [];

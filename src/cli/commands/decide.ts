@@ -12,8 +12,7 @@ import {
   resolveWithDefaults,
   type Resolution,
 } from '../resolve-decisions.js';
-import { displayPath, printDecision, type AdrRef } from '../decision-report.js';
-import { words } from '../decision-words.js';
+import { displayPath, printDecision, printNextSteps, type AdrRef } from '../decision-report.js';
 import { writeAdrs } from '../write-adrs.js';
 
 export interface DecideOptions {
@@ -106,7 +105,6 @@ function printHuman(
   opts: DecideOptions,
   context: ContextFile | undefined,
 ): void {
-  const w = words(lang);
   decisions.forEach((decision, i) => {
     if (i > 0) println();
     printDecision(decision, trees, catalog, lang, adrs.get(decision.tree));
@@ -117,22 +115,9 @@ function printHuman(
     }
   });
 
-  // Next steps: the follow-ups not decided yet, the starters the outcomes call for, the log.
-  const decided = new Set(decisions.map((d) => d.tree));
-  const followUps = [...new Set(decisions.flatMap((d) => d.followUps))].filter((id) => !decided.has(id) && trees.has(id));
-  const starters = [
-    ...new Set(decisions.flatMap((d) => trees.get(d.tree)?.outcomes[d.outcome]?.starters ?? [])),
-  ];
-  const hints: [command: string, why: string][] = [];
-  if (followUps.length > 0) {
-    const ctx = opts.context === undefined ? '' : ` --context ${context?.file ?? opts.context}`;
-    hints.push([`adr-wizard decide ${followUps.join(' ')}${ctx}`, w.hintFollowUps]);
-  }
-  for (const starter of starters) hints.push([`adr-wizard scaffold ${starter}`, w.hintScaffold]);
-  if (!opts.dryRun && opts.write !== false && adrs.size > 0) hints.push(['adr-wizard list', w.hintList]);
-  if (hints.length === 0 && opts.write !== false) return;
-  println();
-  println(style.title(w.nextSteps));
-  for (const [command, why] of hints) println(`  ${style.dim('$')} ${command}  ${style.dim(`# ${why}`)}`);
-  if (opts.write === false) println(`  ${style.dim(w.hintWrite)}`);
+  printNextSteps(decisions, trees, lang, {
+    context: opts.context === undefined ? undefined : (context?.file ?? opts.context),
+    written: !opts.dryRun && opts.write !== false && adrs.size > 0,
+    noWrite: opts.write === false,
+  });
 }

@@ -98,7 +98,7 @@ async function writeAll(items: (Drawing & { file: string })[], format: DiagramFo
 async function loadTree(cwd: string, id: string): Promise<{ tree: Tree; catalog: DriverCatalog }> {
   const { trees, catalog } = await loadDecisionSet({ cwd });
   const tree = trees.get(id);
-  if (!tree) throw new UsageError(`unknown tree "${id}"${didYouMean(id, trees.keys())}; \`adr-wizard trees\` lists them`);
+  if (!tree) throw new UsageError(`unknown tree "${id}"${didYouMean(id, [...trees.keys()])}; \`adr-wizard trees\` lists them`);
   return { tree, catalog };
 }
 

@@ -11,7 +11,7 @@ import { println, style } from '../messages.js';
 import { askUntilResolved, undoLast, type AskState } from '../interactive.js';
 import type { Prompter } from '../prompter/types.js';
 import { rootTrees } from '../resolve-decisions.js';
-import { displayPath, printDecision } from '../decision-report.js';
+import { displayPath, printDecision, printNextSteps } from '../decision-report.js';
 import { words } from '../decision-words.js';
 import { writeAdrs } from '../write-adrs.js';
 
@@ -71,7 +71,7 @@ export async function guidedSession(deps: SessionDeps): Promise<{ decisions: Dec
         id: 'confirm-write',
         message: w.confirmWrite(decisions.length),
         choices: [
-          { value: 'write', name: w.write },
+          { value: 'write', name: w.write(decisions.length) },
           { value: 'back', name: w.changeAnswer },
           { value: 'quit', name: w.quit },
         ],
@@ -95,7 +95,8 @@ export async function guidedSession(deps: SessionDeps): Promise<{ decisions: Dec
         const n = String(adr.number).padStart(4, '0');
         println(`${style.ok('✔')} ${adr.written ? w.adrWritten(n) : w.adrUnchanged(n)}: ${style.id(displayPath(adr.file, cwd))}`);
       }
-      await offerStarter(deps, decisions);
+      const scaffolded = await offerStarter(deps, decisions);
+      printNextSteps(decisions, trees, lang, { written: written.length > 0, skipStarters: scaffolded });
       return { decisions, written };
     }
   }
@@ -127,16 +128,17 @@ async function pickTrees(deps: SessionDeps): Promise<{ requested: string[]; chai
   return { requested: picked, chain };
 }
 
-async function offerStarter(deps: SessionDeps, decisions: Decision[]): Promise<void> {
+/** Offers the starters the outcomes call for; true when one was scaffolded. */
+async function offerStarter(deps: SessionDeps, decisions: Decision[]): Promise<boolean> {
   const { prompter, trees, lang } = deps;
   const w = words(lang);
   const wanted = [
     ...new Set(decisions.flatMap((d) => trees.get(d.tree)?.outcomes[d.outcome]?.starters ?? [])),
   ];
-  if (wanted.length === 0) return;
+  if (wanted.length === 0) return false;
   const { STARTERS } = await import('../../scaffold/registry.js');
   const available = wanted.filter((id) => Object.hasOwn(STARTERS, id));
-  if (available.length === 0) return;
+  if (available.length === 0) return false;
   const described = await Promise.all(
     available.map(async (id) => ({ id, description: (await STARTERS[id]!()).description })),
   );
@@ -150,12 +152,7 @@ async function offerStarter(deps: SessionDeps, decisions: Decision[]): Promise<v
     ],
     default: described[0]!.id,
   });
-  if (pick === '') {
-    println();
-    println(style.title(w.nextSteps));
-    for (const id of available) println(`  ${style.dim('$')} adr-wizard scaffold ${id}  ${style.dim(`# ${w.hintScaffold}`)}`);
-    return;
-  }
+  if (pick === '') return false;
   const out = await prompter.input({
     id: 'starter-dir',
     message: w.starterDir,
@@ -166,4 +163,5 @@ async function offerStarter(deps: SessionDeps, decisions: Decision[]): Promise<v
   // written) and its own output; the session hands over the choice.
   const scaffold = await import('./scaffold.js');
   await scaffold.run(pick, { out: out.trim() });
+  return true;
 }

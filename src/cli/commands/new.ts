@@ -15,7 +15,6 @@ import { chooseLang, chooseTemplate } from '../../adr/template-choice.js';
 import type { AdrRecord } from '../../adr/types.js';
 import { createAdrs } from '../../adr/write.js';
 import { replaceFile } from '../../io/fs.js';
-import { printJson, println } from '../messages.js';
 
 interface NewOptions {
   status?: string;
@@ -119,8 +118,9 @@ export async function run(titleArg: string, opts: NewOptions = {}): Promise<void
   }
 
   if (opts.json) {
-    printJson({ number: me.number, title, status, file: me.file, supersedes: supersedes.map((s) => s.number) });
+    // Plain writes, not messages.ts: `new` prints no colour and skips loading chalk (start-up time).
+    process.stdout.write(`${JSON.stringify({ number: me.number, title, status, file: me.file, supersedes: supersedes.map((s) => s.number) }, null, 2)}\n`);
   } else {
-    println(relative(cwd, created!.file) || adrFileName(me.number, slug));
+    process.stdout.write(`${relative(cwd, created!.file) || adrFileName(me.number, slug)}\n`);
   }
 }

@@ -38,6 +38,24 @@ async function chooseFromLog(cwd: string): Promise<{ starter: string; flags: Raw
   return { starter: choice.starter, flags: choice.flags, note };
 }
 
+/** Flags a starter cannot honour are refused rather than silently ignored. */
+function checkStarterFlags(starterId: string, flags: RawScaffoldFlags): void {
+  if (starterId === 'saga') {
+    if (flags.transport !== undefined && flags.transport !== 'rabbitmq') {
+      throw new UsageError(`--transport: the saga starter uses RabbitMQ only (got "${flags.transport}")`);
+    }
+    if (flags.database === 'mongodb') {
+      throw new UsageError('--database: the saga starter keeps its state in PostgreSQL (--database postgres) or in memory (omit --database)');
+    }
+    if (flags.services !== undefined) {
+      throw new UsageError('--services: the saga starter has fixed services (reservation, payment, availability)');
+    }
+  }
+  if (flags.sagaStyle !== undefined && starterId !== 'saga') {
+    throw new UsageError(`--saga-style applies to the saga starter only, not "${starterId}"`);
+  }
+}
+
 function describeOp(op: FileOp): string {
   const label = { create: style.ok('create   '), overwrite: style.warn('overwrite'), skip: style.dim('skip     ') }[op.action];
   return `  ${label} ${op.path}${op.action === 'skip' ? style.dim(' (unchanged)') : ''}`;
@@ -105,8 +123,9 @@ export async function run(starterArg: string | undefined, opts: ScaffoldFlags): 
       `unknown starter "${starterId}"${didYouMean(starterId, Object.keys(STARTERS))}; starters: ${Object.keys(STARTERS).join(', ')}`,
     );
   }
+  checkStarterFlags(starterId, flags);
   const options: StarterOptions = buildOptions(starterId, flags, cwd, {
-    services: DEFAULT_SERVICES[starterId] ?? [],
+    services: DEFAULT_SERVICES[starterId] ?? DEFAULT_SERVICES['nest-microservices'] ?? [],
   });
   const starter = await load();
   const files = await starter.plan(options);

@@ -3,6 +3,9 @@ import { collect } from '../program.js';
 
 // Decision-core commands: the guided session, trees, show, validate, decide.
 export function registerDecisionCommands(program: Command): void {
+  // The guided session's --lang belongs to the program, and `decide --lang` to decide: positional
+  // options keep commander from taking a subcommand's --lang for the program's.
+  program.enablePositionalOptions();
   program
     .option('--lang <lang>', 'language of questions and records: en or es')
     .action(async (opts: Record<string, unknown>) => {

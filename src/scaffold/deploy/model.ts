@@ -1,5 +1,6 @@
 // One model of a deployment, shared by the Helm chart and the Kustomize starter so that both
 // describe the same objects. Pure: options in, plain data out.
+import { UsageError } from '../../core/errors.js';
 import type { StarterOptions } from '../types.js';
 
 export const INGRESS_CHOICES = ['aws-alb', 'gateway-api', 'nginx'] as const;
@@ -86,7 +87,7 @@ const NAME_RE = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 /** A DNS-1123 label for Kubernetes names built from `<project>-<service>`. */
 export function checkName(kind: string, value: string): string {
   if (!NAME_RE.test(value) || value.length > 40) {
-    throw new Error(`${kind} "${value}" must be lower-case letters, digits and "-" (a DNS label, at most 40 characters)`);
+    throw new UsageError(`${kind} "${value}" must be lower-case letters, digits and "-" (a DNS label, at most 40 characters)`);
   }
   return value;
 }
@@ -175,14 +176,15 @@ export function buildModel(input: ModelInput): DeploymentModel {
   const name = checkName('project name', input.name);
   const ingressRaw = input.ingress ?? DEFAULT_INGRESS;
   if (!isIngressChoice(ingressRaw)) {
-    throw new Error(`ingress "${ingressRaw}" is not one of ${INGRESS_CHOICES.join(', ')}`);
+    throw new UsageError(`--ingress "${ingressRaw}" is not one of ${INGRESS_CHOICES.join(', ')}`);
   }
-  const serviceNames = input.services.length > 0 ? input.services : ['api'];
+  // The nest-microservices starter's services, so that both starters line up by default.
+  const serviceNames = input.services.length > 0 ? input.services : ['orders', 'billing', 'auth'];
   const seen = new Set<string>();
   const traffic = trafficFor(ingressRaw, input.hosting, name);
   const services = serviceNames.map((raw): ServiceSpec => {
     const svc = checkName('service name', raw);
-    if (seen.has(svc)) throw new Error(`service "${svc}" is listed twice`);
+    if (seen.has(svc)) throw new UsageError(`service "${svc}" is listed twice`);
     seen.add(svc);
     return {
       name: svc,
@@ -233,13 +235,4 @@ export function effectiveServices(model: DeploymentModel, env?: EnvironmentName)
 
 export function modelFromOptions(options: StarterOptions): DeploymentModel {
   return buildModel({ name: options.name, services: options.services, ingress: options.ingress, hosting: options.hosting });
-}
-
-/** The traffic choices recorded in accepted ADRs (kubernetes-ingress, kubernetes-hosting). */
-export function choicesFromAdrs(
-  records: readonly { status: string; wizard?: { tree: string; outcome: string } }[],
-): { ingress?: string; hosting?: string } {
-  const latest = (tree: string): string | undefined =>
-    records.filter((r) => r.status === 'accepted' && r.wizard?.tree === tree).at(-1)?.wizard?.outcome;
-  return { ingress: latest('kubernetes-ingress'), hosting: latest('kubernetes-hosting') };
 }

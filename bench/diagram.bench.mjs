@@ -1,0 +1,86 @@
+// Rendering 20 tree diagrams: one browser for the batch (renderMermaid) against 20 separate
+// `mmdc` processes of the same sources. Runs only when a browser is present.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const COUNT = 20;
+const TARGET_SPEEDUP = 5;
+
+function browserPath() {
+  return [process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+    .find((p) => p && existsSync(p));
+}
+
+/** Every shipped tree in English and Spanish, as `adr-wizard diagram` prints it, cycled to COUNT. */
+function sources(lib) {
+  const trees = readdirSync(join(lib.ROOT, 'decisions'))
+    .filter((f) => f.endsWith('.yaml') && f !== 'drivers.yaml')
+    .map((f) => f.replace(/\.yaml$/, ''));
+  const all = [];
+  for (const tree of trees) {
+    for (const lang of ['en', 'es']) {
+      const r = spawnSync(process.execPath, [lib.BIN, 'diagram', tree, '--lang', lang], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`diagram ${tree}: ${r.stderr}`);
+      all.push(r.stdout);
+    }
+  }
+  return Array.from({ length: COUNT }, (_, i) => all[i % all.length]);
+}
+
+export async function bench(lib) {
+  const executablePath = browserPath();
+  if (!executablePath) {
+    console.warn('diagram bench skipped: no Chromium (apt-get install chromium)');
+    return [];
+  }
+  const dist = join(lib.ROOT, 'dist');
+  const chunk = readdirSync(dist).find((f) => /^mermaid-render-.*\.js$/.test(f));
+  if (!chunk) throw new Error('dist has no mermaid-render chunk; run tsup');
+  const { renderMermaid } = await import(pathToFileURL(join(dist, chunk)).href);
+
+  const dir = mkdtempSync(join(tmpdir(), 'adr-wizard-bench-'));
+  try {
+    const srcs = sources(lib);
+    const inputs = srcs.map((s, i) => {
+      const file = join(dir, `d${i}.mmd`);
+      writeFileSync(file, s);
+      return file;
+    });
+
+    // One browser, a few pages at once: what `diagram --all` and `export --format html` do.
+    const t0 = process.hrtime.bigint();
+    await renderMermaid(srcs.map((source, i) => ({ source, outFile: join(dir, `batch${i}.svg`), format: 'svg' })));
+    const batchMs = Number(process.hrtime.bigint() - t0) / 1e6;
+
+    // The alternative: one mmdc process (and browser) per diagram.
+    const config = join(dir, 'puppeteer.json');
+    const args = ['--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+    if (process.getuid?.() === 0) args.unshift('--no-sandbox');
+    writeFileSync(config, JSON.stringify({ executablePath, args }));
+    const mmdc = join(lib.ROOT, 'node_modules', '.bin', 'mmdc');
+    const t1 = process.hrtime.bigint();
+    for (const [i, input] of inputs.entries()) {
+      const r = spawnSync(mmdc, ['-q', '-p', config, '-i', input, '-o', join(dir, `mmdc${i}.svg`)], { stdio: 'ignore' });
+      if (r.status !== 0) throw new Error(`mmdc exited ${r.status}`);
+    }
+    const mmdcMs = Number(process.hrtime.bigint() - t1) / 1e6;
+
+    const speedup = mmdcMs / batchMs;
+    return [
+      lib.row(`render ${COUNT} diagrams, one browser batch`, batchMs),
+      lib.row(`render ${COUNT} diagrams, ${COUNT} mmdc processes`, mmdcMs),
+      {
+        name: `batch speedup over mmdc (x)`,
+        ms: Math.round(speedup * 100) / 100,
+        ratio: Math.round(speedup * 100) / 100,
+        target: `>= ${TARGET_SPEEDUP}x`,
+        result: speedup >= TARGET_SPEEDUP ? 'ok' : 'MISSED',
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

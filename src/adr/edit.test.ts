@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { addLink, markSuperseded, setStatus } from './edit.js';
+import { parseAdr } from './parse.js';
+import type { AdrRecord } from './types.js';
+
+async function rec(name: string, content: string): Promise<AdrRecord> {
+  const p = await parseAdr(`/log/${name}`, content);
+  const { rawLinks, ...rest } = p;
+  return { ...rest, links: rawLinks.flatMap((l) => (l.number !== undefined ? [{ type: l.type, number: l.number }] : [])) };
+}
+
+const NYGARD = `# 2. Use PostgreSQL
+
+Date: 2026-01-02
+
+## Status
+
+Accepted
+
+## Context
+
+Text.
+`;
+
+const MADR4 = `---
+status: accepted
+date: 2024-09-17
+decision-makers: [Oliver Kopp]
+---
+
+# Use AssertJ
+
+## Context and Problem Statement
+
+Text.
+`;
+
+const MADR2 = `# Use MADR
+
+* Status: accepted
+* Date: 2017-12-13
+
+## Context and Problem Statement
+
+Text.
+`;
+
+const by = { number: 7, title: 'Use MySQL', file: '/log/0007-use-mysql.md' };
+
+describe('superseding keeps each file in its own style', () => {
+  it('adr-tools: the status words give way to the link line', async () => {
+    const out = markSuperseded(await rec('0002-use-postgresql.md', NYGARD), by);
+    expect(out).toBe(`# 2. Use PostgreSQL
+
+Date: 2026-01-02
+
+## Status
+
+Superseded by [7. Use MySQL](0007-use-mysql.md)
+
+## Context
+
+Text.
+`);
+    const back = await rec('0002-use-postgresql.md', out);
+    expect(back.status).toBe('superseded');
+    expect(back.links).toEqual([{ type: 'Superseded by', number: 7 }]);
+  });
+
+  it('MADR 4: status in the front matter plus a link line in the body', async () => {
+    const out = markSuperseded(await rec('0003-use-assertj.md', MADR4), by);
+    expect(out).toBe(`---
+status: superseded by ADR-0007
+date: 2024-09-17
+decision-makers: [Oliver Kopp]
+---
+
+# Use AssertJ
+
+Superseded by [7. Use MySQL](0007-use-mysql.md)
+
+## Context and Problem Statement
+
+Text.
+`);
+    const back = await rec('0003-use-assertj.md', out);
+    expect([back.status, back.statusText, back.links]).toEqual([
+      'superseded',
+      'superseded by ADR-0007',
+      [{ type: 'Superseded by', number: 7 }],
+    ]);
+  });
+
+  it('MADR 2 and log4brains: the status bullet carries the link', async () => {
+    const out = markSuperseded(await rec('0001-use-madr.md', MADR2), by);
+    expect(out).toContain('* Status: superseded by [7. Use MySQL](0007-use-mysql.md)\n* Date: 2017-12-13');
+    const back = await rec('0001-use-madr.md', out);
+    expect([back.status, back.links]).toEqual(['superseded', [{ type: 'Superseded by', number: 7 }]]);
+  });
+});
+
+describe('links', () => {
+  it('adds a link line at the end of the adr-tools Status section, once', async () => {
+    const r = await rec('0002-use-postgresql.md', NYGARD);
+    const once = addLink(r, 'Amends', { number: 1, title: 'Record architecture decisions', file: '0001-record-architecture-decisions.md' });
+    expect(once).toContain('## Status\n\nAccepted\n\nAmends [1. Record architecture decisions](0001-record-architecture-decisions.md)\n\n## Context');
+    const twice = addLink(await rec('0002-use-postgresql.md', once), 'Amends', { number: 1, title: 'Record architecture decisions', file: '0001-record-architecture-decisions.md' });
+    expect(twice).toBe(once);
+  });
+
+  it('adds link lines under a MADR title, after earlier ones', async () => {
+    const r = await rec('0003-use-assertj.md', MADR4);
+    const one = addLink(r, 'Amends', { number: 1, title: 'A', file: '0001-a.md' });
+    const two = addLink(await rec('0003-use-assertj.md', one), 'Relates to', { number: 2, title: 'B', file: '0002-b.md' });
+    expect(two).toContain('# Use AssertJ\n\nAmends [1. A](0001-a.md)\nRelates to [2. B](0002-b.md)\n\n## Context');
+  });
+});
+
+describe('status changes', () => {
+  it('rewrites only the status, keeping link lines (adr-tools)', async () => {
+    const withLink = NYGARD.replace('Accepted\n', 'Proposed\n\nAmends [1. X](0001-x.md)\n');
+    const out = setStatus(await rec('0002-use-postgresql.md', withLink), 'Deprecated');
+    expect(out).toContain('## Status\n\nDeprecated\n\nAmends [1. X](0001-x.md)\n\n## Context');
+  });
+
+  it('rewrites the front matter key (MADR) and quotes what YAML would misread', async () => {
+    const out = setStatus(await rec('0003-use-assertj.md', MADR4), 'rejected: #1');
+    expect(out.split('\n')[1]).toBe('status: "rejected: #1"');
+    expect((await rec('0003-use-assertj.md', out)).status).toBe('rejected');
+  });
+});

@@ -1,0 +1,87 @@
+// The shipped decisions/ pass every check; their examples run as tests; the ids other rooms and
+// users rely on (DESIGN contract) exist.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DECISIONS_DIR } from '../io/paths.js';
+import { formatProblem } from './errors.js';
+import { lintTrees, type TreeDoc } from './lint.js';
+import { parseDrivers, parseTree } from './load.js';
+import { walk } from './walk.js';
+
+const TODAY = new Date().toISOString().slice(0, 10);
+const treeFiles = readdirSync(DECISIONS_DIR).filter((f) => f.endsWith('.yaml') && f !== 'drivers.yaml').sort();
+const drivers = parseDrivers(readFileSync(join(DECISIONS_DIR, 'drivers.yaml'), 'utf8'), 'decisions/drivers.yaml');
+const parsed = treeFiles.map((f) => ({ name: f, ...parseTree(readFileSync(join(DECISIONS_DIR, f), 'utf8'), `decisions/${f}`) }));
+const docs: TreeDoc[] = parsed.flatMap((p) => (p.tree ? [{ file: `decisions/${p.name}`, tree: p.tree, locate: p.locate }] : []));
+const lint = drivers.catalog ? lintTrees(docs, drivers.catalog, { today: TODAY }) : [];
+
+describe('decisions/drivers.yaml', () => {
+  it('parses without problems', () => {
+    expect(drivers.problems.map(formatProblem)).toEqual([]);
+  });
+
+  const CONTRACT: Record<string, string[]> = {
+    scale: ['small', 'large'], complexity: ['low', 'high'], 'domain-boundaries': ['clear', 'unclear'],
+    'team-size': ['small', 'large'], 'independent-scaling': ['yes', 'no'], 'high-resilience': ['yes', 'no'],
+    'latency-sensitive': ['yes', 'no'], 'ops-maturity': ['low', 'high'], cloud: ['aws', 'azure', 'gcp', 'on-prem', 'multi-cloud'],
+    'managed-preference': ['yes', 'no'], 'cost-sensitive': ['yes', 'no'], customization: ['yes', 'no'],
+    'ecosystem-integrations': ['yes', 'no'], 'edge-security': ['yes', 'no'], 'complex-routing': ['yes', 'no'],
+    'nginx-experience': ['yes', 'no'], 'cross-service-transaction': ['yes', 'no'], 'workflow-complexity': ['simple', 'complex'],
+    'central-visibility': ['yes', 'no'], 'team-autonomy': ['yes', 'no'],
+  };
+  it.each(Object.entries(CONTRACT))('defines driver %s with the contract values %o', (id, values) => {
+    const driver = drivers.catalog?.drivers[id];
+    expect(driver, `driver ${id}`).toBeDefined();
+    expect(Object.keys(driver?.values ?? {}).sort()).toEqual([...values].sort());
+  });
+});
+
+describe.each(parsed.map((p) => [p.name, p] as const))('decisions/%s', (name, p) => {
+  it('parses and matches the schema', () => {
+    expect(p.problems.map(formatProblem)).toEqual([]);
+  });
+
+  it('passes every lint rule (warnings allowed)', () => {
+    const errors = lint.filter((x) => x.file === `decisions/${name}` && x.severity === 'error');
+    expect(errors.map(formatProblem)).toEqual([]);
+  });
+
+  const examples = p.tree?.examples ?? [];
+  it.runIf(examples.length > 0).each(examples.map((ex, i) => [i, ex.expect, ex] as const))('example %i reaches %s', (_i, expected, ex) => {
+    const result = walk(p.tree!, ex.drivers);
+    expect(result.status === 'done' ? result.outcome : `needs ${result.missing.join(', ')}`).toBe(expected);
+  });
+});
+
+describe('the contract trees and outcomes', () => {
+  const CONTRACT: Record<string, string[]> = {
+    'architecture-style': ['monolith', 'modular-monolith', 'microservices'],
+    'container-orchestrator': ['kubernetes', 'docker-swarm', 'docker-compose', 'managed-containers'],
+    'kubernetes-hosting': ['amazon-eks', 'amazon-eks-auto-mode', 'managed-kubernetes', 'self-managed', 'lightweight-kubernetes'],
+    'kubernetes-ingress': ['aws-alb', 'gateway-api', 'nginx'],
+    'mlops-platform': ['mlflow', 'sagemaker', 'azure-ml', 'vertex-ai', 'kubeflow'],
+    'saga-coordination': ['orchestration', 'choreography', 'local-transaction'],
+    'saga-engine': ['hand-written', 'azure-durable-functions', 'aws-step-functions', 'temporal'],
+  };
+  const trees = new Map(docs.map((d) => [d.tree.id, d.tree]));
+  it.each(Object.entries(CONTRACT))('%s exists with outcomes %o', (id, outcomes) => {
+    const tree = trees.get(id);
+    expect(tree, `tree ${id}`).toBeDefined();
+    expect(Object.keys(tree?.outcomes ?? {})).toEqual(expect.arrayContaining(outcomes));
+  });
+
+  it('mlops-platform is a weighted matrix', () => {
+    expect(trees.get('mlops-platform')?.kind).toBe('matrix');
+  });
+
+  it.each([
+    ['architecture-style', 'microservices', 'container-orchestrator'],
+    ['container-orchestrator', 'kubernetes', 'kubernetes-hosting'],
+    ['kubernetes-hosting', 'amazon-eks', 'kubernetes-ingress'],
+    ['architecture-style', 'microservices', 'saga-coordination'],
+    ['saga-coordination', 'orchestration', 'saga-engine'],
+  ])('%s/%s follows up with %s', (tree, outcome, next) => {
+    expect(trees.get(tree)?.outcomes[outcome]?.followUps).toContain(next);
+  });
+});

@@ -1,0 +1,146 @@
+// `adr-wizard diagram` through the built binary, as a user runs it.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from './support/cli.js';
+import { mermaidSyntaxError } from './support/mermaid-parse.js';
+import { lastClassOf, readFlowchart } from './support/mermaid-source.js';
+import { findChromium, serviceGate } from './support/services.js';
+
+const gate = serviceGate('chromium', !!findChromium(), 'apt-get install chromium');
+const SHIPPED = readdirSync(new URL('../decisions/', import.meta.url))
+  .filter((f) => f.endsWith('.yaml') && f !== 'drivers.yaml')
+  .map((f) => f.replace(/\.yaml$/, ''));
+
+/** A project folder with an ADR log holding two decisions written by `decide`. */
+async function projectWithDecisions(): Promise<string> {
+  const cwd = tempDir();
+  execFileSync('git', ['init', '-q', cwd]);
+  for (const args of [
+    ['init'],
+    ['decide', 'architecture-style', '--set', 'complexity=high', '--set', 'domain-boundaries=unclear', '--use-defaults'],
+    ['decide', 'mlops-platform', '--use-defaults'],
+  ]) {
+    const r = await runCli(args, { cwd });
+    expect(r.code, `${args.join(' ')}: ${r.stderr}`).toBe(0);
+  }
+  return cwd;
+}
+
+describe('diagram (Mermaid source)', () => {
+  it('prints a tree as Mermaid on stdout, in English or Spanish', async () => {
+    const en = await runCli(['diagram', 'architecture-style']);
+    expect(en.code).toBe(0);
+    expect(en.stderr).toBe('');
+    expect(en.stdout).toMatch(/^flowchart TD\n/);
+    expect(en.stdout).toContain('Microservices');
+    expect(await mermaidSyntaxError(en.stdout)).toBeUndefined();
+    const es = await runCli(['diagram', 'architecture-style', '--lang', 'es']);
+    expect(es.stdout).toContain('Microservicios');
+    expect(es.stdout).toMatch(/¿/);
+  });
+
+  it('names an unknown tree with a suggestion, exit 2', async () => {
+    const r = await runCli(['diagram', 'architecture-styel']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('did you mean "architecture-style"');
+  });
+
+  it('rejects no target, two targets, --all without --out and an unknown format', async () => {
+    for (const args of [['diagram'], ['diagram', 'saga-engine', '--graph'], ['diagram', '--all'], ['diagram', 'saga-engine', '--format', 'gif']]) {
+      const r = await runCli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+    }
+  });
+
+  it('writes --out files and never overwrites one without --force', async () => {
+    const cwd = tempDir();
+    const first = await runCli(['diagram', 'saga-engine', '--out', 'engine.mmd'], { cwd });
+    expect(first.code).toBe(0);
+    const file = join(cwd, 'engine.mmd');
+    expect(readFileSync(file, 'utf8')).toMatch(/^flowchart TD/);
+    writeFileSync(file, 'mine');
+    const again = await runCli(['diagram', 'saga-engine', '--out', 'engine.mmd'], { cwd });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already exists');
+    expect(readFileSync(file, 'utf8')).toBe('mine');
+    const forced = await runCli(['diagram', 'saga-engine', '--out', 'engine.mmd', '--force'], { cwd });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^flowchart TD/);
+  });
+
+  it('--adr N draws the recorded decision with its path highlighted; --graph draws the log', async () => {
+    const cwd = await projectWithDecisions();
+    const adr = await runCli(['diagram', '--adr', '2'], { cwd });
+    expect(adr.code, adr.stderr).toBe(0);
+    expect(await mermaidSyntaxError(adr.stdout)).toBeUndefined();
+    const chart = readFlowchart(adr.stdout);
+    const chosen = chart.classes.get('chosen') ?? [];
+    expect(chosen.map((id) => chart.nodes.get(id)?.label)).toEqual(['Modular monolith']);
+    // complexity=high, then domain-boundaries=unclear: two highlighted edges ending at the outcome.
+    const styled = chart.styledEdges.map((i) => chart.edges[i]!);
+    expect(styled).toHaveLength(2);
+    expect(styled.map((e) => e.to)).toContain(chosen[0]);
+    expect(lastClassOf(chart, 'n0')).toBe('taken');
+
+    const matrix = await runCli(['diagram', '--adr', '3'], { cwd });
+    expect(matrix.code, matrix.stderr).toBe(0);
+    expect(await mermaidSyntaxError(matrix.stdout)).toBeUndefined();
+    expect(matrix.stdout).toMatch(/rank 1 · \d+ points/);
+
+    const plain = await runCli(['diagram', '--adr', '1'], { cwd });
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toContain('has no adr-wizard block');
+
+    const graph = await runCli(['diagram', '--graph'], { cwd });
+    expect(graph.code).toBe(0);
+    expect(await mermaidSyntaxError(graph.stdout)).toBeUndefined();
+    expect(graph.stdout).toContain('1. Record architecture decisions');
+    expect(graph.stdout).toContain('2. Application architecture style');
+  });
+
+  it('without a browser, rendering is one line saying how to get one, exit 2', async () => {
+    const cwd = tempDir();
+    const r = await runCli(['diagram', 'saga-engine', '--format', 'svg'], {
+      cwd,
+      env: { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium', PATH: '/nonexistent-bin' },
+    });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/apt-get install chromium|PUPPETEER_EXECUTABLE_PATH/);
+    expect(existsSync(join(cwd, 'saga-engine.svg'))).toBe(false);
+  });
+});
+
+describe.skipIf(gate)('diagram (rendered with Chromium)', () => {
+  it('--all --format svg --out DIR renders every shipped tree in one run', async () => {
+    const cwd = tempDir();
+    const r = await runCli(['diagram', '--all', '--format', 'svg', '--out', 'pictures'], { cwd, timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    const files = readdirSync(join(cwd, 'pictures')).sort();
+    expect(files).toEqual(SHIPPED.map((id) => `${id}.svg`).sort());
+    expect(readFileSync(join(cwd, 'pictures', 'saga-engine.svg'), 'utf8')).toContain('Temporal');
+  }, 150_000);
+
+  it('renders one decision to PNG, and decide --render links the picture from the ADR', async () => {
+    const cwd = await projectWithDecisions();
+    const r = await runCli(['diagram', '--adr', '2', '--format', 'png'], { cwd, timeoutMs: 60_000 });
+    expect(r.code, r.stderr).toBe(0);
+    const png = readFileSync(join(cwd, 'adr-0002.png'));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+
+    const d = await runCli(['decide', 'saga-engine', '--use-defaults', '--render', 'svg'], { cwd, timeoutMs: 60_000 });
+    expect(d.code, d.stderr).toBe(0);
+    const dir = join(cwd, 'doc', 'adr');
+    const svg = readdirSync(dir).find((f) => f.startsWith('0004-') && f.endsWith('.svg'));
+    expect(svg).toBeDefined();
+    const md = readdirSync(dir).find((f) => f.startsWith('0004-') && f.endsWith('.md'))!;
+    expect(readFileSync(join(dir, md), 'utf8')).toContain(`(${svg})`);
+    expect(readFileSync(join(dir, svg!), 'utf8')).toMatch(/^<svg/);
+  }, 150_000);
+});

@@ -1,0 +1,46 @@
+// The package as users get it: `npm pack`, install the tarball in an empty folder, run the bin.
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, tempDir } from './support/cli.js';
+
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+const npx = (args: string[], cwd: string) =>
+  execFileSync('npx', ['--no-install', ...args], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+
+describe('the packed tarball', () => {
+  it('installs in an empty folder and runs --help and a non-interactive decide', { timeout: 600_000 }, () => {
+    const packDir = tempDir('adr-wizard-pack-');
+    // --ignore-scripts: `prepare` would rebuild dist/ (tsup cleans it first) while other test files
+    // run the binary from it; `npm test` builds dist/ before any test starts.
+    npm(['pack', '--ignore-scripts', '--pack-destination', packDir, '--silent'], ROOT);
+    const tarball = readdirSync(packDir).find((f) => f.endsWith('.tgz'));
+    expect(tarball).toBeDefined();
+
+    const app = tempDir('adr-wizard-app-');
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
+    npm(['install', '--prefer-offline', '--no-audit', '--no-fund', join(packDir, tarball!)], app);
+
+    const installed = JSON.parse(readFileSync(join(app, 'node_modules/adr-wizard/package.json'), 'utf8')) as {
+      version: string;
+    };
+    const help = npx(['adr-wizard', '--help'], app);
+    expect(help).toMatch(/Usage: adr-wizard/);
+    expect(help).toMatch(/decide/);
+    expect(npx(['adr-wizard', '--version'], app).trim()).toBe(installed.version);
+
+    writeFileSync(join(app, 'context.yaml'), 'drivers:\n  complexity: low\n  team-size: small\n');
+    const out = npx(['adr-wizard', 'decide', 'architecture-style', '--context', 'context.yaml', '--json'], app);
+    const { decisions } = JSON.parse(out) as { decisions: { tree: string; outcome: string; adr?: { file: string } }[] };
+    expect(decisions[0]).toMatchObject({ tree: 'architecture-style', outcome: 'monolith' });
+    // The ADR lands in the user's folder, written with the templates shipped in the tarball.
+    expect(readFileSync(join(app, decisions[0]!.adr!.file), 'utf8')).toMatch(/monolith/i);
+  });
+});
