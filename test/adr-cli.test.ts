@@ -347,6 +347,22 @@ describe('doctor', () => {
     expect(after.findings.map((f) => f.rule)).not.toContain('duplicate-number');
   });
 
+  it('warns about accepted decisions resting on facts reviewed more than 12 months ago', async () => {
+    const cwd = tempDir();
+    const wizard = (tree: string, reviewed: string, status: string) =>
+      `---\nstatus: ${status}\ndate: 2025-01-01\nadr-wizard:\n  tree: ${tree}\n  reviewed: ${reviewed}\n  outcome: x\n  drivers:\n    scale: large\n  assumed: []\n---\n\n# T\n`;
+    write(join(cwd, 'doc/adr'), {
+      '0001-old.md': wizard('retired-tree', '2024-06-01', 'accepted'),
+      '0002-recent.md': wizard('retired-tree', '2025-06-01', 'accepted'),
+      '0003-old-but-rejected.md': wizard('retired-tree', '2024-06-01', 'rejected'),
+    });
+    const r = await cli(['doctor', '--json'], cwd, { ADR_DATE: '2026-02-03' });
+    // Warnings only: exit 0.
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { findings: { rule: string; number: number; severity: string }[] };
+    expect(report.findings.map((f) => [f.rule, f.number, f.severity])).toEqual([['stale-tree', 1, 'warning']]);
+  });
+
   it('says so when the log is healthy', async () => {
     const cwd = tempDir();
     write(join(cwd, 'doc/adr'), { '0001-a.md': nygard(1, 'A') });

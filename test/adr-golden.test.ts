@@ -142,6 +142,30 @@ describe('golden decision ADRs', () => {
     expect(log[0]!.body).toContain('## Estado\n\nAceptada\n\nDio lugar a [2. Plataforma MLOps: MLflow (autoalojado)](0002-plataforma-mlops-mlflow-autoalojado.md)\n\n## Contexto');
   });
 
+  it("a repository's own template (.adr-wizard.yaml) overrides the shipped ones", async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, '.adr-wizard.yaml'), 'template: adr/ours.hbs\nlang: es\n');
+    mkdirSync(join(cwd, 'adr'));
+    writeFileSync(
+      join(cwd, 'adr/ours.hbs'),
+      '# {{number}} {{title}}\n\n{{#each options}}- {{title}}{{#if chosen}} ✓{{/if}}\n{{/each}}\n| {{cell outcome.title}} |\n',
+    );
+    const [written] = await recordDecisions({
+      decisions: [decide(styleTree, { scale: 'small' }, 'es')],
+      trees,
+      catalog,
+      cwd,
+      lang: 'es',
+    });
+    expect(written!.content).toBe('# 1 Estilo de arquitectura de la aplicación: Monolito\n\n- Monolito ✓\n- Monolito modular\n- Microservicios\n| Monolito |\n');
+
+    writeFileSync(join(cwd, '.adr-wizard.yaml'), 'template: adr/typo.hbs\n');
+    writeFileSync(join(cwd, 'adr/typo.hbs'), '# {{titel}}\n');
+    await expect(
+      recordDecisions({ decisions: [decide(styleTree, { scale: 'small' }, 'es')], trees, catalog, cwd, lang: 'es', dryRun: true }),
+    ).rejects.toThrow(/typo\.hbs.*"titel" not defined/);
+  });
+
   it('dry-run returns the content and writes nothing', async () => {
     const cwd = tempDir();
     const written = await recordDecisions({

@@ -302,6 +302,24 @@ describe('decide', () => {
   });
 });
 
+describe('the program', () => {
+  it('a misspelt command exits 2 with a suggestion', async () => {
+    const r = await runCli(['tress'], { cwd: tempDir() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command "tress" \(did you mean "trees"\?\)/);
+  });
+
+  it('NO_COLOR leaves no escape codes; FORCE_COLOR colours', async () => {
+    const plain = await runCli(['decide', 'architecture-style', '--use-defaults', '--no-write'], { cwd: tempDir() });
+    expect(plain.stdout).not.toMatch(/\u001b\[/);
+    const coloured = await runCli(['decide', 'architecture-style', '--use-defaults', '--no-write'], {
+      cwd: tempDir(),
+      env: { NO_COLOR: undefined, FORCE_COLOR: '1' },
+    });
+    expect(coloured.stdout).toMatch(/\u001b\[/);
+  });
+});
+
 describe('the guided session', () => {
   it('without a terminal exits 2 and points to decide', async () => {
     const r = await runCli([], { cwd: tempDir() });

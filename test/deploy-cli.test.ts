@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './support/cli.js';
+import { ROOT, runCli, tempDir } from './support/cli.js';
 import { kustomizeBuild } from './support/deploy.js';
 import { renderChart } from './support/helm-subset.js';
 import { validateAll } from './support/k8s-validate.js';
@@ -17,7 +17,10 @@ describe('adr-wizard scaffold helm | kustomize | mlops-platform', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('templates/_helpers.tpl');
     const chart = join(cwd, 'shop');
-    // Helm templates are copied verbatim, never through Handlebars.
+    // Helm templates are copied verbatim, byte for byte, never through Handlebars.
+    for (const f of ['_helpers.tpl', 'deployment.yaml', 'gateway.yaml', 'ingress.yaml', 'NOTES.txt', 'tests/test-connection.yaml']) {
+      expect(readFileSync(join(chart, 'templates', f), 'utf8')).toBe(readFileSync(join(ROOT, 'templates/scaffold/helm/templates', f), 'utf8'));
+    }
     expect(readFileSync(join(chart, 'templates/deployment.yaml'), 'utf8')).toContain('{{- range $name, $svc := .Values.services }}');
     const { objects } = renderChart(chart, { releaseName: 'shop' });
     expect(await validateAll(objects)).toEqual([]);
@@ -50,6 +53,6 @@ describe('adr-wizard scaffold helm | kustomize | mlops-platform', () => {
   it('a wrong --ingress is a usage error (exit 2) naming the choices', async () => {
     const r = await runCli(['scaffold', 'kustomize', '--out', 'x', '--ingress', 'ingress-nginx'], { cwd: tempDir() });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--ingress "ingress-nginx" is not one of aws-alb, gateway-api, nginx/);
+    expect(r.stderr).toMatch(/--ingress "ingress-nginx" is not one of aws-alb, gateway-api, nginx, traefik, alb-in-front-of-gateway/);
   });
 });

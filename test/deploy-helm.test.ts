@@ -23,6 +23,7 @@ const VARIANTS = [
   { id: 'aws-alb on EKS Auto Mode', ingress: 'aws-alb', hosting: 'amazon-eks-auto-mode' },
   { id: 'gateway-api', ingress: 'gateway-api' },
   { id: 'nginx', ingress: 'nginx' },
+  { id: 'traefik', ingress: 'traefik' },
 ] as const;
 
 function chartFor(ingress: string, hosting?: string): { chart: string; kustomize: string } {
@@ -36,7 +37,7 @@ describe('scaffold helm: the chart renders to the same valid objects as the Kust
       const { chart, kustomize } = chartFor(v.ingress, 'hosting' in v ? v.hosting : undefined);
 
       it('has the helm create layout, and values.yaml validates against values.schema.json', () => {
-        for (const f of ['Chart.yaml', 'values.yaml', 'values.schema.json', '.helmignore', 'templates/_helpers.tpl', 'templates/NOTES.txt', 'templates/deployment.yaml']) {
+        for (const f of ['Chart.yaml', 'values.yaml', 'values.schema.json', '.helmignore', 'templates/_helpers.tpl', 'templates/NOTES.txt', 'templates/deployment.yaml', 'templates/tests/test-connection.yaml']) {
           expect(() => readFileSync(join(chart, f))).not.toThrow();
         }
         expect(parseYaml(readFileSync(join(chart, 'Chart.yaml'), 'utf8'))).toMatchObject({ apiVersion: 'v2', name: 'shop', type: 'application' });

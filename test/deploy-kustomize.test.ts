@@ -14,6 +14,7 @@ export const VARIANTS = [
   { id: 'aws-alb on EKS Auto Mode', ingress: 'aws-alb', hosting: 'amazon-eks-auto-mode' },
   { id: 'gateway-api', ingress: 'gateway-api' },
   { id: 'nginx', ingress: 'nginx' },
+  { id: 'traefik', ingress: 'traefik' },
 ] as const;
 
 function allText(dir: string): string {

@@ -3,10 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from './support/cli.js';
+import { BIN, runCli, tempDir } from './support/cli.js';
 import { mermaidSyntaxError } from './support/mermaid-parse.js';
 import { lastClassOf, readFlowchart } from './support/mermaid-source.js';
-import { findChromium, serviceGate } from './support/services.js';
+import { commandExists, findChromium, serviceGate } from './support/services.js';
 
 const gate = serviceGate('chromium', !!findChromium(), 'apt-get install chromium');
 const SHIPPED = readdirSync(new URL('../decisions/', import.meta.url))
@@ -125,6 +125,18 @@ describe.skipIf(gate)('diagram (rendered with Chromium)', () => {
     const files = readdirSync(join(cwd, 'pictures')).sort();
     expect(files).toEqual(SHIPPED.map((id) => `${id}.svg`).sort());
     expect(readFileSync(join(cwd, 'pictures', 'saga-engine.svg'), 'utf8')).toContain('Temporal');
+  }, 150_000);
+
+  it.skipIf(!commandExists('script'))('shows a progress line in a terminal, and only there', async () => {
+    const cwd = tempDir();
+    // `script` gives the command a pseudo-terminal, as a user's shell would.
+    const out = execFileSync(
+      'script',
+      ['-qec', `${process.execPath} ${BIN} diagram --all --format svg --out pictures`, '/dev/null'],
+      { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 120_000 },
+    );
+    expect(out).toMatch(/rendering 1\/\d+ /);
+    expect(out).toMatch(new RegExp(`rendering ${SHIPPED.length}/${SHIPPED.length} `));
   }, 150_000);
 
   it('renders one decision to PNG, and decide --render links the picture from the ADR', async () => {

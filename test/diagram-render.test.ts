@@ -92,6 +92,17 @@ describe.skipIf(gate)('rendering with Chromium', () => {
     expect(svg).toMatch(/class="node[^"]*\bchosen\b/);
     expect(readFileSync(pngFile).length).toBeGreaterThan(5000);
   }, 120_000);
+
+  it('a diagram over the time limit fails the batch instead of hanging it, and writes nothing', async () => {
+    const dir = tempDir();
+    const outFile = join(dir, 'slow.svg');
+    const started = Date.now();
+    await expect(
+      renderMermaid([{ source: treeToMermaid(hostile, 'en'), outFile, format: 'svg' }], { timeoutMs: 50 }),
+    ).rejects.toThrow(/rendering slow\.svg took longer than 50 ms/);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(existsSync(outFile)).toBe(false);
+  }, 60_000);
 });
 
 it('a missing browser is one clear line, not a hang or a stack trace', async () => {

@@ -135,4 +135,17 @@ describe.skipIf(gate)('the guided session in a terminal', () => {
     expect(await exitCode(dir)).toBe(130);
     expect(readdirSync(dir)).toEqual(['exit.txt']);
   });
+
+  it('decide in a terminal asks only the drivers still missing', async () => {
+    const dir = tempDir();
+    start(dir, ['decide', 'architecture-style', '--set', 'complexity=low']);
+    const s = await waitFor('the first question', (x) => activePrompt(x) !== '');
+    expect(activePrompt(s)).toMatch(/^\? .+ {2}\[Application architecture style\]$/);
+    expect(activePrompt(s)).not.toMatch(/complex/i); // given with --set, so never asked
+    await answer(['Enter'], dir); // the default: one team
+    expect(await exitCode(dir)).toBe(0);
+    const end = screen();
+    expect(answered(end)).toBe(1);
+    expect(end).toMatch(/ADR 0001 written: doc\/adr\/0001-.+\.md/);
+  });
 });

@@ -60,7 +60,18 @@ export async function readLog(dir: string): Promise<AdrRecord[]> {
   const parsed: ParsedAdr[] = [];
   for (const f of files) {
     const file = join(dir, f.name);
-    const rec = await parseAdr(file, readFileSync(file, 'utf8'));
+    let content: string;
+    try {
+      content = readFileSync(file, 'utf8');
+    } catch (err: unknown) {
+      // A folder or an unreadable file with an ADR name: report it, keep listing the others.
+      const rec = await parseAdr(file, '');
+      rec.number = f.number;
+      rec.problems = [`cannot read ${f.name}: ${(err as { code?: string }).code ?? String(err)}`];
+      parsed.push(rec);
+      continue;
+    }
+    const rec = await parseAdr(file, content);
     rec.number = f.number;
     parsed.push(rec);
   }

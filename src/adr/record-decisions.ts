@@ -31,6 +31,9 @@ export interface RecordDecisionsInput {
   force?: boolean;
   render?: 'svg' | 'png';
   deciders?: string[];
+  /** MADR's `consulted` and `informed`; default from .adr-wizard.yaml. */
+  consulted?: string[];
+  informed?: string[];
   /** Extra links per decision index (revisit: "Supersedes" the old ADR). */
   links?: Record<number, ViewLink[]>;
 }
@@ -88,7 +91,7 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
   };
 
   const render = async (numbers: number[], i: number): Promise<string> => {
-    const { decision, tree, title } = items[i]!;
+    const { decision, tree } = items[i]!;
     const number = numbers[i]!;
     const ref = (j: number): ViewLink => ({
       type: '',
@@ -115,13 +118,12 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
       date,
       status,
       deciders,
-      consulted: config.consulted ?? [],
-      informed: config.informed ?? [],
+      consulted: input.consulted ?? config.consulted ?? [],
+      informed: input.informed ?? config.informed ?? [],
       links,
       mermaid,
       image,
     });
-    void title;
     return renderTemplate(templateName(choice), view);
   };
 

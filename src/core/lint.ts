@@ -17,6 +17,8 @@ export interface LintOptions {
   today: string;
   /** Known starter ids; when given, outcomes naming another starter are reported. */
   starters?: readonly string[];
+  /** Lint only the docs of these files; the others still count as known trees and ids. */
+  only?: ReadonlySet<string>;
 }
 
 export interface RuleContext {
@@ -43,6 +45,7 @@ export function lintTrees(docs: readonly TreeDoc[], catalog: DriverCatalog, opti
   const problems: Problem[] = [];
   const treeIds = new Set(docs.map((d) => d.tree.id));
   for (const doc of docs) {
+    if (options.only && !options.only.has(doc.file)) continue;
     for (const [ruleId, rule] of RULES) {
       rule({
         doc,

@@ -163,3 +163,12 @@ describe('loadDecisionSet', () => {
     expect(readFileSync(join(DECISIONS_DIR, 'drivers.yaml'), 'utf8')).toContain('drivers:');
   });
 });
+
+describe('loadDecisionSet with shipped files given', () => {
+  it('validates decisions/drivers.yaml and a shipped tree named on the command line', async () => {
+    const cwd = repo();
+    const files = [join(DECISIONS_DIR, 'drivers.yaml'), join(DECISIONS_DIR, 'architecture-style.yaml')];
+    const { problems } = await loadDecisionSet({ cwd, files, lenient: true });
+    expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
+  });
+});

@@ -13,6 +13,7 @@ import { cachedData } from './decisions-cache.js';
 import { DECISIONS_DIR } from './paths.js';
 
 export const USER_DECISIONS_DIR = join('.adr-wizard', 'decisions');
+const SHIPPED_DRIVERS = join(DECISIONS_DIR, 'drivers.yaml');
 
 export interface LoadOptions {
   cwd: string;
@@ -75,8 +76,9 @@ export async function loadDecisionSet(options: LoadOptions): Promise<DecisionSet
   }
 
   const texts = await Promise.all(sources.map((s) => readFile(s.abs, 'utf8')));
-  // Only what needs full checks pulls in the schema library and the lint rules.
-  const checked = (s: Source) => full || s.origin !== 'shipped';
+  // Only what needs full checks pulls in the schema library and the lint rules. With `files`,
+  // only those are checked (and reported); the rest only supplies known tree ids and drivers.
+  const checked = (s: Source) => (options.files ? s.origin === 'given' : full || s.origin !== 'shipped');
   // Shipped files that need no checks come from the build's JSON cache when it is current.
   const cached = await Promise.all(
     sources.map((s, i) => (checked(s) ? undefined : cachedData(basename(s.abs), texts[i]!))),
@@ -114,18 +116,20 @@ export async function loadDecisionSet(options: LoadOptions): Promise<DecisionSet
   });
 
   const catalog = mergeCatalogs(drivers, problems);
-  if (!sources.some((s) => s.kind === 'drivers' && s.origin === 'shipped')) {
-    problems.push({ file: show(cwd, join(DECISIONS_DIR, 'drivers.yaml')), message: 'the driver catalog is missing', severity: 'error' });
+  if (!sources.some((s) => s.abs === SHIPPED_DRIVERS)) {
+    problems.push({ file: show(cwd, SHIPPED_DRIVERS), message: 'the driver catalog is missing', severity: 'error' });
   }
 
   if (needsFull) {
     const { lintTrees } = await import('../core/lint.js');
-    const linted = lintTrees(docs, catalog, {
-      today: options.today ?? new Date().toISOString().slice(0, 10),
-      ...(options.starters ? { starters: options.starters } : {}),
-    });
-    const lintedFiles = new Set(docs.filter((d) => checked(d.source)).map((d) => d.file));
-    problems.push(...linted.filter((p) => p.file !== undefined && lintedFiles.has(p.file)));
+    const only = new Set(docs.filter((d) => checked(d.source)).map((d) => d.file));
+    problems.push(
+      ...lintTrees(docs, catalog, {
+        today: options.today ?? new Date().toISOString().slice(0, 10),
+        only,
+        ...(options.starters ? { starters: options.starters } : {}),
+      }),
+    );
   }
 
   const reportable = options.files
@@ -149,7 +153,7 @@ function mergeCatalogs(
   problems: Problem[],
 ): DriverCatalog {
   const merged: DriverCatalog = { drivers: {} };
-  const ordered = [...drivers].sort((a, b) => Number(a.source.origin !== 'shipped') - Number(b.source.origin !== 'shipped'));
+  const ordered = [...drivers].sort((a, b) => Number(a.source.abs !== SHIPPED_DRIVERS) - Number(b.source.abs !== SHIPPED_DRIVERS));
   for (const { source, catalog, locate } of ordered) {
     for (const [id, driver] of Object.entries(catalog.drivers)) {
       if (Object.hasOwn(merged.drivers, id)) {

@@ -11,7 +11,7 @@ import { adrAnchor, adrBody, statusLabel, type ExportContext } from './export-do
 import { logToMermaid } from './mermaid.js';
 
 /** Renders Mermaid sources to SVG markup; undefined for a diagram that could not be rendered. */
-export type SvgRenderer = (sources: { source: string; svgId: string }[]) => Promise<(string | undefined)[]>;
+export type SvgRenderer = (sources: { source: string; svgId: string; label: string }[]) => Promise<(string | undefined)[]>;
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -19,14 +19,14 @@ export function escapeHtml(text: string): string {
 
 const PLACEHOLDER = (k: number) => `<!--adr-wizard-diagram-${k}-->`;
 
-function markdownRenderer(records: readonly AdrRecord[], diagrams: string[]): Marked {
+function markdownRenderer(records: readonly AdrRecord[], diagrams: { source: string; label: string }[], current: { label: string }): Marked {
   const byFile = new Map(records.map((r) => [basename(r.file), r.number]));
   return new Marked({
     gfm: true,
     renderer: {
       code(token: Tokens.Code): string | false {
         if ((token.lang ?? '').trim().toLowerCase() !== 'mermaid') return false;
-        diagrams.push(token.text);
+        diagrams.push({ source: token.text, label: current.label });
         return PLACEHOLDER(diagrams.length - 1);
       },
       // Raw HTML in an ADR is shown as text: the page must stay free of scripts and remote content.
@@ -75,9 +75,14 @@ export async function exportHtml(
   ctx: ExportContext & { version: string; generated: string },
   renderSvgs: SvgRenderer,
 ): Promise<HtmlExportResult> {
-  const diagrams: string[] = [];
-  if (records.length > 0) diagrams.push(logToMermaid(records));
-  const marked = markdownRenderer(records, diagrams);
+  const diagrams: { source: string; label: string }[] = [];
+  function parseAs(label: string, markdown: string): string {
+    current.label = label;
+    return marked.parse(markdown, { async: false }) as string;
+  }
+  if (records.length > 0) diagrams.push({ source: logToMermaid(records), label: 'the decision graph' });
+  const current = { label: '' };
+  const marked = markdownRenderer(records, diagrams, current);
   const adrs = records.map((r) => ({
     number: r.number,
     anchor: adrAnchor(r.number),
@@ -87,14 +92,14 @@ export async function exportHtml(
     date: r.date ?? '',
     deciders: (r.deciders ?? []).join(', '),
     tree: r.wizard?.tree ?? '',
-    html: `<h2>${r.number}. ${escapeHtml(r.title)}</h2>\n${githubAlerts(marked.parse(adrBody(r), { async: false }) as string)}`,
+    html: `<h2>${r.number}. ${escapeHtml(r.title)}</h2>\n${githubAlerts(parseAs(`ADR ${r.number} (${basename(r.file)})`, adrBody(r)))}`,
   }));
 
-  const svgs = diagrams.length > 0 ? await renderSvgs(diagrams.map((source, k) => ({ source, svgId: `adr-diagram-${k}` }))) : [];
+  const svgs = diagrams.length > 0 ? await renderSvgs(diagrams.map((d, k) => ({ ...d, svgId: `adr-diagram-${k}` }))) : [];
   const figure = (k: number): string => {
     const svg = svgs[k];
     if (svg !== undefined) return svg;
-    return `<pre class="mermaid-source"><code>${escapeHtml(diagrams[k] ?? '')}</code></pre>`;
+    return `<pre class="mermaid-source"><code>${escapeHtml(diagrams[k]?.source ?? '')}</code></pre>`;
   };
   const fill = (html: string): string =>
     html.replace(/<!--adr-wizard-diagram-(\d+)-->/g, (_, k: string) => `<figure class="diagram">${figure(Number(k))}</figure>`);

@@ -37,6 +37,7 @@ const INSTALL_HINT = 'rendering needs @mermaid-js/mermaid-cli: npm install -D @m
 const BROWSER_HINT =
   'no Chromium or Chrome found to render diagrams: install one (e.g. `apt-get install chromium`) or set PUPPETEER_EXECUTABLE_PATH to its executable';
 const DEFAULT_TIMEOUT_MS = 30_000;
+const LAUNCH_TIMEOUT_MS = 30_000;
 
 interface MermaidCli {
   renderMermaid(
@@ -191,7 +192,8 @@ export function browserArgs(): string[] {
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new TimeoutError(`${what} took longer than ${Math.round(ms / 1000)} s`)), ms);
+    const limit = ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
+    timer = setTimeout(() => reject(new TimeoutError(`${what} took longer than ${limit}`)), ms);
   });
   return Promise.race([promise, limit]).finally(() => clearTimeout(timer));
 }
@@ -237,8 +239,8 @@ export async function renderMermaidData(
   let browser: PuppeteerBrowser;
   try {
     browser = await withTimeout(
-      puppeteer.launch({ executablePath, headless: true, args: browserArgs(), timeout: timeoutMs }),
-      timeoutMs + 1000,
+      puppeteer.launch({ executablePath, headless: true, args: browserArgs(), timeout: LAUNCH_TIMEOUT_MS }),
+      LAUNCH_TIMEOUT_MS + 1000,
       'starting the browser',
     );
   } catch (err: unknown) {
@@ -272,7 +274,7 @@ export async function renderMermaidData(
       } catch (err: unknown) {
         // A hung page may keep the browser busy; stop the batch rather than queue behind it.
         if (err instanceof TimeoutError) fatal = err;
-        results[index] = { ok: false, error: err instanceof Error ? err.message.split('\n')[0] ?? '' : String(err) };
+        results[index] = { ok: false, error: oneLine(err) };
       }
       progress.tick(item.label ?? '');
     }
@@ -287,6 +289,15 @@ export async function renderMermaidData(
   if (fatal) throw new UsageError(fatal.message);
   for (let i = 0; i < items.length; i++) results[i] ??= { ok: false, error: 'not rendered' };
   return results;
+}
+
+// Mermaid's parse errors span lines ("Parse error on line 2:", the source, a caret, "Expecting ...");
+// the first and the last say what a user needs.
+function oneLine(err: unknown): string {
+  const lines = (err instanceof Error ? err.message : String(err)).split('\n').map((l) => l.trim()).filter(Boolean);
+  if (lines.length <= 1) return lines[0] ?? 'unknown error';
+  const expecting = lines.find((l) => /^Expecting /.test(l));
+  return expecting ? `${lines[0]} ${expecting}` : (lines[0] as string);
 }
 
 async function closeBrowser(browser: PuppeteerBrowser): Promise<void> {

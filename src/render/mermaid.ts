@@ -372,6 +372,11 @@ export function logToMermaid(records: readonly LogEntry[]): string {
       }
     }
   }
+  // Invisible links in number order make the log read as a timeline, top to bottom; without
+  // them every unlinked ADR lands on one row and a long log becomes too wide to read.
+  for (let i = 1; i < sorted.length; i++) {
+    lines.push(`  ${ids.id(String(sorted[i - 1]!.number))} ~~~ ${ids.id(String(sorted[i]!.number))}`);
+  }
   edges.forEach((e) => {
     const arrow = e.label === 'supersedes' ? '==>' : '-->';
     lines.push(`  ${ids.id(String(e.from))} ${arrow}|"${mermaidLabel(e.label)}"| ${ids.id(String(e.to))}`);

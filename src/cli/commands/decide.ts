@@ -14,6 +14,7 @@ import {
 } from '../resolve-decisions.js';
 import { displayPath, printDecision, printNextSteps, type AdrRef } from '../decision-report.js';
 import { writeAdrs } from '../write-adrs.js';
+import type { AskState } from '../interactive.js';
 
 export interface DecideOptions {
   context?: string;
@@ -56,12 +57,13 @@ export async function run(treeIds: string[], opts: DecideOptions): Promise<void>
       import('../interactive.js'),
       import('../prompter/inquirer.js'),
     ]);
-    const asked = await askUntilResolved({ ...input, base, assumed: new Set() }, catalog, new InquirerPrompter(lang), {
-      answers: [],
-    });
-    // "← back" before the first question has nothing to go back to: ask again from the start.
-    resolution = asked?.resolution ?? resolveDecisions({ ...input, values: base, assumed: new Set() });
-    if (resolution.stuck.length > 0) throw missingDriversError(resolution.stuck);
+    const prompter = new InquirerPrompter(lang);
+    const state: AskState = { answers: [] };
+    let asked: Awaited<ReturnType<typeof askUntilResolved>>;
+    // "← back" at the first question has nothing to go back to: it is simply asked again.
+    do asked = await askUntilResolved({ ...input, base, assumed: new Set() }, catalog, prompter, state);
+    while (asked === undefined);
+    resolution = asked.resolution;
   } else {
     resolution = resolveDecisions({ ...input, values: base, assumed: new Set() });
     if (resolution.stuck.length > 0) throw missingDriversError(resolution.stuck);

@@ -56,16 +56,17 @@ export async function run(opts: ExportOptions): Promise<void> {
 
 // Diagrams are rendered in one browser batch; without mermaid-cli or a browser the page still
 // exports, with the Mermaid source in place of each picture, and says so.
-async function renderSvgsOrFallBack(items: { source: string; svgId: string }[]): Promise<(string | undefined)[]> {
+async function renderSvgsOrFallBack(items: { source: string; svgId: string; label: string }[]): Promise<(string | undefined)[]> {
   const { renderMermaidData } = await import('../../render/mermaid-render.js');
   try {
     const results = await renderMermaidData(
-      items.map((i, k) => ({ source: i.source, svgId: i.svgId, format: 'svg' as const, label: `diagram ${k + 1}` })),
+      items.map((i) => ({ source: i.source, svgId: i.svgId, format: 'svg' as const, label: i.label })),
       { progress: true },
     );
     const decoder = new TextDecoder();
-    const failed = results.filter((r) => !r.ok);
-    for (const f of failed) if (!f.ok) printWarning(`a diagram could not be rendered and is shown as source: ${f.error}`);
+    results.forEach((r, k) => {
+      if (!r.ok) printWarning(`a diagram in ${items[k]?.label ?? 'the log'} is shown as source: ${r.error}`);
+    });
     return results.map((r) => (r.ok ? decoder.decode(r.data) : undefined));
   } catch (err: unknown) {
     if (!(err instanceof UsageError)) throw err;

@@ -2,6 +2,7 @@
 // help visible), go back to change an answer, see a summary, confirm, write the ADRs, and get
 // offered the starter the outcomes call for. Ctrl-C at any prompt exits 130 with nothing written,
 // because nothing is written before the confirmation.
+import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { t } from '../../core/text.js';
 import type { Decision, DriverCatalog, Lang, Tree } from '../../core/types.js';
@@ -162,6 +163,6 @@ async function offerStarter(deps: SessionDeps, decisions: Decision[]): Promise<b
   // The scaffold command owns the starter options (defaults, values taken from the ADRs just
   // written) and its own output; the session hands over the choice.
   const scaffold = await import('./scaffold.js');
-  await scaffold.run(pick, { out: out.trim() });
+  await scaffold.run(pick, { out: resolve(deps.cwd, out.trim()) });
   return true;
 }

@@ -4,7 +4,7 @@ import { basename, join, relative } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { loadAdrConfig } from '../../adr/config.js';
 import { newView, statusLabel, type ViewLink } from '../../adr/decision-view.js';
-import { addLink, languageOf, markSuperseded } from '../../adr/edit.js';
+import { addLink, markSuperseded } from '../../adr/edit.js';
 import { strings } from '../../adr/i18n.js';
 import { findAdrDir, listAdrFiles } from '../../adr/log.js';
 import { checkLinkType, parseAdrNumber, reverseOf } from '../../adr/lookup.js';
@@ -113,7 +113,6 @@ export async function run(titleArg: string, opts: NewOptions = {}): Promise<void
     const fresh = await readTarget(dir, target.number, files, '--link');
     const type = spec.reverse;
     const updated = addLink(fresh, type, me);
-    void languageOf;
     if (updated !== fresh.body) await replaceFile(fresh.file, updated);
   }
 

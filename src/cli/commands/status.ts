@@ -7,7 +7,7 @@ import { checkStatus, getAdr, parseAdrNumber } from '../../adr/lookup.js';
 import { replaceFile } from '../../io/fs.js';
 import { println } from '../messages.js';
 
-export async function run(nArg: string, statusArg: string): Promise<void> {
+export async function run(nArg: string, statusArg: string, _opts: Record<string, unknown> = {}): Promise<void> {
   const cwd = process.cwd();
   const n = parseAdrNumber(nArg);
   const status = checkStatus(statusArg);

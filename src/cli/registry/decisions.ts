@@ -8,7 +8,19 @@ export function registerDecisionCommands(program: Command): void {
   program.enablePositionalOptions();
   program
     .option('--lang <lang>', 'language of questions and records: en or es')
-    .action(async (opts: Record<string, unknown>) => {
+    // Excess arguments reach the action, which reports a misspelt command with a suggestion
+    // (commander would only say "too many arguments" because the program has an action).
+    .allowExcessArguments(true)
+    .action(async (opts: Record<string, unknown>, command: Command) => {
+      if (command.args.length > 0) {
+        const [{ UsageError }, { didYouMean }] = await Promise.all([
+          import('../../core/errors.js'),
+          import('../did-you-mean.js'),
+        ]);
+        const name = command.args[0]!;
+        const names = program.commands.map((c) => c.name());
+        throw new UsageError(`unknown command "${name}"${didYouMean(name, names)}; see adr-wizard --help`);
+      }
       const { run } = await import('../commands/guided.js');
       await run(opts);
     });

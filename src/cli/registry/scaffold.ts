@@ -11,7 +11,7 @@ export function registerScaffoldCommands(program: Command): void {
     .option('--transport <transport>', 'rabbitmq (default) or kafka')
     .option('--database <database>', 'mongodb (default) or postgres')
     .option('--saga-style <style>', 'saga starter: orchestration (default) or choreography')
-    .option('--ingress <choice>', 'helm, kustomize, mlops-platform: aws-alb, gateway-api (default) or nginx (F5 NGINX Ingress Controller)')
+    .option('--ingress <choice>', 'helm, kustomize, mlops-platform: aws-alb, gateway-api (default), nginx (F5 NGINX Ingress Controller), traefik or alb-in-front-of-gateway')
     .option('--hosting <outcome>', 'helm, kustomize, mlops-platform: kubernetes-hosting outcome, e.g. amazon-eks-auto-mode')
     .option('--from-adrs', 'choose the starter and options from the accepted ADRs')
     .option('--dry-run', 'print the plan, write nothing')

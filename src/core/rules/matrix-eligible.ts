@@ -1,5 +1,7 @@
-// Every context must leave at least one eligible option with non-negative weights, and every
-// option should win somewhere (an option that never wins is the matrix form of "unreachable").
+// Every context must leave at least one eligible option with non-negative weights; every option
+// should win somewhere (an option that never wins is the matrix form of "unreachable"), and every
+// asked driver should change the winner somewhere (else the user answers for nothing: the matrix
+// form of a pointless question).
 import type { Rule } from '../lint.js';
 import { effectiveWeights, scoreMatrix } from '../matrix.js';
 import type { DriverValues } from '../types.js';
@@ -18,6 +20,8 @@ export const matrixEligible: Rule = (ctx) => {
   }
   if (axes.reduce((n, [, vs]) => n * Math.max(1, vs.length), 1) > MAX_CONTEXTS) return;
   const winners = new Set<string>();
+  // For each asked driver: the winners seen per combination of the *other* drivers' values.
+  const byOthers = tree.asks.map(() => new Map<string, Set<string>>());
   let noneEligible: DriverValues | undefined;
   let noneCount = 0;
   let negative: { criterion: string; values: DriverValues } | undefined;
@@ -32,6 +36,12 @@ export const matrixEligible: Rule = (ctx) => {
     } else {
       winners.add(best);
     }
+    tree.asks.forEach((d, i) => {
+      const others = tree.asks.map((x) => (x === d ? '' : values[x])).join('/');
+      const seen = byOthers[i]!.get(others) ?? new Set<string>();
+      seen.add(best ?? '');
+      byOthers[i]!.set(others, seen);
+    });
   }
   const show = (v: DriverValues) => Object.entries(v).map(([d, x]) => `${d}=${x}`).join(', ');
   if (noneEligible) {
@@ -40,6 +50,12 @@ export const matrixEligible: Rule = (ctx) => {
   if (negative) {
     ctx.report(['criteria'], `the weight of "${negative.criterion}" drops below 0 when ${show(negative.values)}`);
   }
+  tree.asks.forEach((d, i) => {
+    const matters = [...byOthers[i]!.values()].some((seen) => seen.size > 1);
+    if (!matters && tree.asks.indexOf(d) === i) {
+      ctx.report(['asks', i], `driver "${d}" never changes which option wins; drop it from asks or give it a weight that matters`, { severity: 'warning', rule: 'pointless-question' });
+    }
+  });
   for (const id of Object.keys(tree.outcomes)) {
     if (!winners.has(id)) {
       ctx.report(['outcomes', id], `option "${id}" never ranks first in any context`, { severity: 'warning', rule: 'unreachable' });

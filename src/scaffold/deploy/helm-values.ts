@@ -126,6 +126,8 @@ export function helmValuesSchema(model: DeploymentModel): Record<string, unknown
     additionalProperties: false,
     required: ['imagePullPolicy', 'podSecurityContext', 'securityContext', 'services', 'traffic'],
     properties: {
+      // Helm adds `global` to the values it validates (always for charts with dependencies).
+      global: { type: 'object' },
       imagePullPolicy: { enum: ['Always', 'IfNotPresent', 'Never'] },
       podSecurityContext: obj(
         { runAsNonRoot: { const: true }, runAsUser: { type: 'integer', minimum: 1 }, fsGroup: { type: 'integer' }, seccompProfile: obj({ type: { enum: ['RuntimeDefault', 'Localhost'] } }, ['type']) },

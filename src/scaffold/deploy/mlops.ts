@@ -138,6 +138,8 @@ export function mlopsSchema(model: DeploymentModel): Record<string, unknown> {
     additionalProperties: false,
     required: ['imagePullPolicy', 'secrets', 'postgres', 'valkey', 'objectStorage', 'mlflow', 'inferenceApi', 'ui', 'locust', 'monitoring', 'traffic', 'airflow'],
     properties: {
+      // Helm adds `global` to the values it validates (always for charts with dependencies).
+      global: { type: 'object' },
       imagePullPolicy: { enum: ['Always', 'IfNotPresent', 'Never'] },
       secrets: closed({ existingSecret: secretName }),
       postgres: closed({ image, user: { type: 'string', pattern: '^[a-z_][a-z0-9_]{0,62}$' }, storage, storageClassName: storageClass, resources }),

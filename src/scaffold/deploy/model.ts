@@ -3,7 +3,9 @@
 import { UsageError } from '../../core/errors.js';
 import type { StarterOptions } from '../types.js';
 
-export const INGRESS_CHOICES = ['aws-alb', 'gateway-api', 'nginx'] as const;
+// The kubernetes-ingress tree's outcomes. alb-in-front-of-gateway and traefik route through an
+// in-cluster Gateway API implementation, so the services get Gateway API objects.
+export const INGRESS_CHOICES = ['aws-alb', 'gateway-api', 'nginx', 'traefik', 'alb-in-front-of-gateway'] as const;
 export type IngressChoice = (typeof INGRESS_CHOICES)[number];
 /** Which Kubernetes API carries north-south traffic. */
 export type TrafficApi = 'gateway' | 'ingress';
@@ -132,6 +134,16 @@ export function trafficFor(ingress: IngressChoice, hosting: string | undefined, 
         },
       };
     }
+    case 'traefik':
+      // Traefik v3 serves new routes through its Gateway API support (GatewayClass "traefik").
+      return {
+        ...base,
+        api: 'gateway',
+        apis: ['gateway'],
+        gateway: { create: true, name, className: 'traefik', gatewayClass: { create: false, controllerName: '' } },
+      };
+    case 'alb-in-front-of-gateway':
+      // The ALB (with WAF) forwards to the in-cluster implementation; the services only declare routes.
     case 'gateway-api':
       return {
         ...base,

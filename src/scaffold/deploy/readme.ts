@@ -11,6 +11,12 @@ function trafficText(model: DeploymentModel): string[] {
           ? 'Traffic: EKS Auto Mode provisions the ALB itself (no controller to install). Gateway API uses the GatewayClass `eks-alb` (controller `eks.amazonaws.com/gateway-alb`); the Ingress form uses the IngressClass `alb` (controller `eks.amazonaws.com/alb`) with IngressClassParams.'
           : 'Traffic: the AWS Load Balancer Controller (v3.x) provisions one ALB. Gateway API (GatewayClass `aws-alb`, controller `gateway.k8s.aws/alb`; needs the Gateway API v1.6 CRDs for controller v3.5) is the default; the Ingress form (`ingressClassName: alb`, IngressGroup annotations) is the alternative.',
       ];
+    case 'traefik':
+      return ['Traffic: Traefik Proxy through its Gateway API support: a Gateway of class `traefik` and one HTTPRoute per service.'];
+    case 'alb-in-front-of-gateway':
+      return [
+        'Traffic: an AWS ALB with WAF forwards to an in-cluster Gateway API implementation; this deployment declares the Gateway and one HTTPRoute per service. Set the gateway class to your implementation\'s.',
+      ];
     case 'gateway-api':
       return [
         'Traffic: a Gateway and one HTTPRoute per service. Set the gateway class to your implementation\'s (for example `eg` for Envoy Gateway, `cilium`, `istio`, `nginx` for NGINX Gateway Fabric).',

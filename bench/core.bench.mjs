@@ -1,0 +1,36 @@
+// The decision core: loading the decision set (JSON cache path used by every command), the full
+// schema + lint pass of `validate`, and `validate` as a process.
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+// The bundle splits modules into hashed chunks; find the one exporting a function by name.
+async function fromDist(lib, name) {
+  const dist = join(lib.ROOT, 'dist');
+  for (const f of readdirSync(dist).filter((n) => n.endsWith('.js'))) {
+    const text = readFileSync(join(dist, f), 'utf8');
+    if (new RegExp(`export \\{[^}]*\\b${name}\\b`).test(text)) {
+      const mod = await import(pathToFileURL(join(dist, f)).href);
+      if (typeof mod[name] === 'function') return mod[name];
+    }
+  }
+  throw new Error(`${name} not found in dist/ (run npx tsup)`);
+}
+
+export async function bench(lib) {
+  const dir = mkdtempSync(join(tmpdir(), 'adr-wizard-bench-core-'));
+  try {
+    const loadDecisionSet = await fromDist(lib, 'loadDecisionSet');
+    const quick = await lib.timeFn(() => loadDecisionSet({ cwd: dir }), { runs: 15 });
+    const full = await lib.timeFn(() => loadDecisionSet({ cwd: dir, lint: true, lenient: true }), { runs: 5 });
+    const validate = lib.timeProcess(process.execPath, [lib.BIN, 'validate'], { cwd: dir, runs: 5 });
+    return [
+      lib.row('loadDecisionSet (in process, cached)', quick, { target: 15, ratio: false }),
+      lib.row('schema + lint of every tree (in process)', full, { target: 300, ratio: false }),
+      lib.row('validate (process, every tree)', validate, { target: 8 }),
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,48 @@
+// Escaping user text for the places it lands in an ADR: YAML front matter and Markdown tables.
+// Kept apart from the template engine so that commands editing files do not load Handlebars.
+
+// Plain YAML 1.1 readers take these as booleans or null; quote them so they stay text.
+const YAML11_SPECIAL = /^(y|n|yes|no|on|off|true|false|null|~)$/i;
+
+// Plain only when no YAML reader could take it for anything but this text: starts with a letter or
+// digit, no `:`, `#`, quotes, brackets, braces, `&`, `*`, `!`, `|`, `>`, `%`, `@` or backtick, no
+// leading or trailing space, and not a number, a boolean or null in YAML 1.1 or 1.2.
+const PLAIN_SAFE = /^[\p{L}\p{N}][\p{L}\p{N} ._/()+-]*$/u;
+const NUMBER_LIKE = /^[-+]?(\d[\d_]*)?(\.\d*)?([eE][-+]?\d+)?$|^0[xob]|^\.(inf|nan)$|^\d+(:\d+)+/i;
+
+/**
+ * A user's text as one YAML scalar on one line: plain when unambiguous, else double-quoted. A JSON
+ * string is a valid YAML double-quoted scalar, and `JSON.stringify` costs nothing to load, which
+ * keeps the YAML library out of `new` (start-up time).
+ */
+export function yamlScalar(value: unknown): string {
+  const s = String(value ?? '').replace(/[\r\n]+/g, ' ');
+  const plain = PLAIN_SAFE.test(s) && !s.endsWith(' ') && !YAML11_SPECIAL.test(s) && (!NUMBER_LIKE.test(s) || /^\d{4}-\d{2}-\d{2}$/.test(s));
+  return plain ? s : JSON.stringify(s);
+}
+
+/** A flow list of YAML scalars: `["Ana", Bob]`. */
+export function yamlList(values: unknown): string {
+  const arr = Array.isArray(values) ? values : [];
+  return `[${arr.map((v) => yamlScalar(v)).join(', ')}]`;
+}
+
+/** A YAML mapping key: plain when safe, quoted otherwise. */
+export function yamlKey(value: unknown): string {
+  const s = String(value);
+  return /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(s) && !YAML11_SPECIAL.test(s) ? s : JSON.stringify(s);
+}
+
+/** Escapes text for a Markdown table cell: pipes would split the cell, newlines the row. */
+export function tableCell(value: unknown): string {
+  return String(value ?? '')
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r\n|\r|\n/g, '<br>');
+}
+
+/** Keeps user text on one Markdown line (titles, list items). */
+export function oneLine(value: unknown): string {
+  return String(value ?? '').replace(/[\r\n]+/g, ' ');
+}
+
