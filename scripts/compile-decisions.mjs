@@ -17,11 +17,14 @@ const files = {};
 for (const name of readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort()) {
   const source = readFileSync(join(dir, name), 'utf8');
   // The same reading as src/core/yaml-doc.ts: YAML 1.2 core schema, unique keys, alias limit.
-  const doc = parseDocument(source, { uniqueKeys: true });
+  const doc = parseDocument(source, { uniqueKeys: true, schema: 'core' });
   if (doc.errors.length > 0) continue; // left to the YAML path, which reports the errors
   let data;
   try {
-    data = doc.toJS({ maxAliasCount: 100 });
+    data = doc.toJS({
+      maxAliasCount: 100,
+      reviver: (_key, value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+    });
   } catch {
     continue;
   }

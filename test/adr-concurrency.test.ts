@@ -36,6 +36,20 @@ describe('concurrent writers', () => {
     expect(new Set(results.map((r) => r.stdout.trim())).size).toBe(30);
   }, 180_000);
 
+  it('`decide` and `new` running at once share one numbering', async () => {
+    const cwd = tempDir();
+    const runs = Array.from({ length: 12 }, (_, i) =>
+      i % 3 === 0
+        ? runCli(['decide', 'architecture-style', '--use-defaults', '--json'], { cwd, env: ENV, timeoutMs: 120_000 })
+        : runCli(['new', `Title ${i}`], { cwd, env: ENV, timeoutMs: 120_000 }),
+    );
+    const results = await Promise.all(runs);
+    for (const r of results) expect(r.code).toBe(0);
+    const files = readdirSync(join(cwd, 'doc/adr')).sort();
+    expect(files.map((f) => Number.parseInt(f.slice(0, 4), 10))).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect(files.filter((f) => f.includes('architecture-style'))).toHaveLength(4);
+  }, 180_000);
+
   it('a killed writer leaves no partial ADR and no lock that blocks the next run', async () => {
     const cwd = tempDir();
     const dir = join(cwd, 'doc/adr');

@@ -9,6 +9,8 @@ import type { DriverCatalog, Tree } from '../src/core/types.js';
 import { walk } from '../src/core/walk.js';
 import { loadDecisionSet } from '../src/io/trees.js';
 import { ROOT, runCli, tempDir } from './support/cli.js';
+import { promptChanges } from '../src/cli/commands/revisit.js';
+import { ScriptedPrompter } from '../src/cli/prompter/scripted.js';
 
 const ENV = { ADR_DATE: '2026-02-03' };
 let catalog: DriverCatalog;
@@ -98,5 +100,23 @@ describe('revisit', () => {
     expect(r.stdout).toMatch(/Reemplaza a \[1\. /);
     expect(readdirSync(join(cwd, 'doc/adr'))).toHaveLength(1);
     expect(readFileSync(join(cwd, 'doc/adr', readdirSync(join(cwd, 'doc/adr'))[0]!), 'utf8')).toBe(before);
+  });
+});
+
+describe('revisit in a terminal', () => {
+  it('asks which drivers changed, then their new values', async () => {
+    const tree = trees.get('architecture-style')!;
+    const prompter = new ScriptedPrompter({ 'revisit-drivers': ['team-size'], 'driver:team-size': 'large' });
+    const changes = await promptChanges(prompter, tree, catalog, { complexity: 'low', 'team-size': 'small' }, 'en');
+    expect(changes).toEqual({ 'team-size': 'large' });
+    expect(prompter.asked.map((a) => a.id)).toEqual(['revisit-drivers', 'driver:team-size']);
+    // Every driver the tree asks is offered, with its current value.
+    expect(prompter.asked[0]!.message).toMatch(/Which drivers changed/);
+  });
+
+  it('changes nothing when nothing is picked', async () => {
+    const tree = trees.get('architecture-style')!;
+    const prompter = new ScriptedPrompter({ 'revisit-drivers': [] });
+    expect(await promptChanges(prompter, tree, catalog, { complexity: 'low' }, 'es')).toEqual({});
   });
 });

@@ -4,6 +4,7 @@ import { UsageError, formatProblem } from '../src/core/errors.js';
 import type { DriverCatalog } from '../src/core/types.js';
 import { parseContext, parseSetFlags, readSimpleContext } from '../src/io/context.js';
 import { parseContextYaml } from '../src/io/context-yaml.js';
+import { closestMatch, distance } from '../src/cli/did-you-mean.js';
 
 const catalog: DriverCatalog = {
   drivers: {
@@ -179,5 +180,23 @@ describe('parseSetFlags', () => {
       '--set team=small: unknown driver "team" (did you mean "team-size"?)',
       '2 --set flags are not valid',
     ]);
+  });
+});
+
+describe('did you mean', () => {
+  it.each([
+    ['scael', ['scale', 'team-size'], 'scale'],
+    ['team', ['scale', 'team-size'], 'team-size'],
+    ['kubernetes-ingres', ['kubernetes-ingress', 'kubernetes-hosting'], 'kubernetes-ingress'],
+    ['zzz', ['scale', 'team-size'], undefined],
+    ['', ['scale'], undefined],
+  ])('%s -> %s', (word, candidates, expected) => {
+    expect(closestMatch(word, candidates)).toBe(expected);
+  });
+
+  it('edit distance', () => {
+    expect(distance('kitten', 'sitting')).toBe(3);
+    expect(distance('', 'abc')).toBe(3);
+    expect(distance('same', 'same')).toBe(0);
   });
 });

@@ -1,9 +1,9 @@
 // `adr-wizard diagram` through the built binary, as a user runs it.
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, runCli, tempDir } from './support/cli.js';
+import { BIN, ROOT, runCli, tempDir } from './support/cli.js';
 import { mermaidSyntaxError } from './support/mermaid-parse.js';
 import { lastClassOf, readFlowchart } from './support/mermaid-source.js';
 import { commandExists, findChromium, serviceGate } from './support/services.js';
@@ -113,6 +113,42 @@ describe('diagram (Mermaid source)', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/apt-get install chromium|PUPPETEER_EXECUTABLE_PATH/);
     expect(existsSync(join(cwd, 'saga-engine.svg'))).toBe(false);
+  });
+});
+
+describe('without @mermaid-js/mermaid-cli installed (an optional peer dependency)', () => {
+  // A copy of the package whose node_modules lacks mermaid-cli and puppeteer, as after a plain
+  // `npm install adr-wizard`.
+  function bareInstall(): string {
+    const pkg = tempDir('adr-wizard-bare-');
+    cpSync(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
+    cpSync(join(ROOT, 'dist'), join(pkg, 'dist'), { recursive: true });
+    for (const f of ['package.json', 'decisions', 'templates']) symlinkSync(join(ROOT, f), join(pkg, f));
+    mkdirSync(join(pkg, 'node_modules'));
+    for (const m of readdirSync(join(ROOT, 'node_modules'))) {
+      if (['@mermaid-js', 'puppeteer', 'puppeteer-core'].includes(m)) continue;
+      symlinkSync(join(ROOT, 'node_modules', m), join(pkg, 'node_modules', m));
+    }
+    return pkg;
+  }
+
+  it('prints Mermaid source as usual; rendering says how to install it (exit 2); export html falls back to source', () => {
+    const pkg = bareInstall();
+    const cwd = tempDir();
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [join(pkg, 'bin', 'adr-wizard.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const source = run(['diagram', 'saga-engine']);
+    expect(source.status).toBe(0);
+    expect(source.stdout).toMatch(/^flowchart TD/);
+    const svg = run(['diagram', 'saga-engine', '--format', 'svg']);
+    expect(svg.status).toBe(2);
+    expect(svg.stderr.trim()).toBe('error rendering needs @mermaid-js/mermaid-cli: npm install -D @mermaid-js/mermaid-cli');
+    mkdirSync(join(cwd, 'doc', 'adr'), { recursive: true });
+    writeFileSync(join(cwd, 'doc', 'adr', '0001-use-sagas.md'), '# 1. Use sagas\n\n## Status\n\nAccepted\n\n```mermaid\nflowchart TD\n  a --> b\n```\n');
+    const html = run(['export', '--format', 'html']);
+    expect(html.status).toBe(0);
+    expect(html.stderr).toContain('diagrams are shown as Mermaid source: rendering needs @mermaid-js/mermaid-cli');
+    expect(html.stdout).toContain('<pre class="mermaid-source"><code>flowchart TD\n  a --&gt; b');
   });
 });
 

@@ -110,10 +110,13 @@ function splitKey(text: string): { key: string; rest: string } {
     if (!after.startsWith(':')) throw new UnsupportedYaml('key');
     after = after.slice(1);
   } else {
-    const m = /^([^\s:#"'[\]{},&*!|>%@`?-][^:#]*?|-[^\s:#][^:#]*?)\s*:(?:\s|$)/.exec(text);
-    if (!m) throw new UnsupportedYaml('key');
-    key = m[1]!;
-    after = text.slice(m[0].length - (/\s$/.test(m[0]) ? 1 : 0));
+    // The first `:` followed by a space or the end of the line ends a plain key.
+    let colon = text.indexOf(':');
+    while (colon >= 0 && colon + 1 < text.length && text[colon + 1] !== ' ') colon = text.indexOf(':', colon + 1);
+    if (colon <= 0) throw new UnsupportedYaml('key');
+    key = text.slice(0, colon).trimEnd();
+    if (/^[\s#"'[\]{},&*!|>%@`?]|^-(\s|$)|#/.test(key)) throw new UnsupportedYaml('key');
+    after = text.slice(colon + 1);
   }
   return { key, rest: after.trim() };
 }

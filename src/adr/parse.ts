@@ -43,6 +43,8 @@ const LINK_LINE = /^(?:[-*+]\s+)?([A-Za-zÁÉÍÓÚáéíóúñÑ][A-Za-zÁÉÍ�
 const MADR_STATUS_LINK = /\bADR[- ]?0*(\d+)\b/i;
 
 export function parseLinkLine(line: string): RawLink | undefined {
+  // Cheap test first: this runs on every line of every ADR when a log is listed.
+  if (!line.includes('](')) return undefined;
   const m = LINK_LINE.exec(line.trim());
   if (!m) return undefined;
   const type = m[1]!.trim();
@@ -91,6 +93,7 @@ export async function parseAdr(file: string, content: string): Promise<ParsedAdr
   let titleNumber: number | undefined;
   let titleIndex = -1;
   for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.startsWith('# ') && !lines[i]!.startsWith('#\t')) continue;
     const m = /^#\s+(.*?)\s*#*\s*$/.exec(lines[i]!);
     if (m) {
       titleIndex = i;
@@ -116,6 +119,8 @@ export async function parseAdr(file: string, content: string): Promise<ParsedAdr
   for (let i = titleIndex + 1; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.startsWith('## ')) break;
+    const c = line.charCodeAt(0);
+    if (c !== 45 && c !== 42 && c !== 43) continue; // - * +
     const m = /^[-*+]\s+([A-Za-z][A-Za-z -]*?)\s*:\s*(.*)$/.exec(line.trim());
     if (m) bullets.set(m[1]!.toLowerCase(), m[2]!.trim());
   }
@@ -146,9 +151,9 @@ export async function parseAdr(file: string, content: string): Promise<ParsedAdr
     }
     const trimmed = line.trim();
     if (trimmed === '') continue;
-    if (!date && !fm) {
+    if (!date && !fm && (trimmed.startsWith('Date:') || trimmed.startsWith('Fecha:'))) {
       const d = /^(?:Date|Fecha):\s*(\S.*)$/.exec(trimmed);
-      if (d && !statusLines.length) date = d[1]!.trim();
+      if (d) date = d[1]!.trim();
     }
     const link = parseLinkLine(trimmed);
     if (link) {

@@ -1,4 +1,18 @@
-import { distance } from 'fastest-levenshtein';
+// Edit distance written out rather than imported: it is needed on every start of decide/show (for
+// error messages only), and a package import costs more start-up time than these lines.
+export function distance(a: string, b: string): number {
+  if (a === b) return 0;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
 
 /**
  * The closest candidate to a misspelt word, or undefined when nothing is close enough to be a

@@ -16,6 +16,8 @@ export function buildProgram(): Command {
     )
     .version(typeof __ADR_WIZARD_VERSION__ === 'string' ? __ADR_WIZARD_VERSION__ : 'dev', '-V, --version')
     .showSuggestionAfterError(true)
+    // The root `--lang` belongs to the guided session; subcommands keep their own `--lang`.
+    .enablePositionalOptions()
     .exitOverride();
 
   registerDecisionCommands(program);

@@ -66,6 +66,7 @@ const CASES: [string, string[]][] = [
   [
     'matrix-adjustment',
     [
+      "pointless-question | rules/matrix-adjustment.yaml:8:35  asks[2]  warning: driver \"cost-sensitive\" never changes which option wins; drop it from asks or give it a weight that matters",
       "matrix-scores | rules/matrix-adjustment.yaml:15:15  adjustments[0].weights.costs  unknown criterion \"costs\" (did you mean \"cost\"?)",
       "examples | rules/matrix-adjustment.yaml:45:13  examples[3].expect  example expects \"open-source\" but reaches \"managed-aws\" via cloud=aws -> managed-preference=yes -> cost-sensitive=yes"
     ],
@@ -74,6 +75,7 @@ const CASES: [string, string[]][] = [
     'matrix-asks',
     [
       "matrix-asks | rules/matrix-asks.yaml:8:31  asks[2]  driver \"scale\" is asked but no gate or adjustment uses it",
+      "pointless-question | rules/matrix-asks.yaml:8:31  asks[2]  warning: driver \"scale\" never changes which option wins; drop it from asks or give it a weight that matters",
       "matrix-asks | rules/matrix-asks.yaml:17:12  adjustments[1].when.managed-preference  adjustment on driver \"managed-preference\", which the tree does not ask (add it to asks)",
       "matrix-asks | rules/matrix-asks.yaml:25:30  outcomes.managed-aws.requires.managed-preference  gate on driver \"managed-preference\", which the tree does not ask (add it to asks)",
       "matrix-asks | rules/matrix-asks.yaml:31:32  outcomes.managed-azure.requires.managed-preference  gate on driver \"managed-preference\", which the tree does not ask (add it to asks)",
@@ -100,6 +102,7 @@ const CASES: [string, string[]][] = [
   [
     'matrix-scores',
     [
+      "pointless-question | rules/matrix-scores.yaml:8:35  asks[2]  warning: driver \"cost-sensitive\" never changes which option wins; drop it from asks or give it a weight that matters",
       "matrix-scores | rules/matrix-scores.yaml:36:13  outcomes.open-source.scores  option \"open-source\" has no score for \"ease\"",
       "matrix-scores | rules/matrix-scores.yaml:36:27  outcomes.open-source.scores.eas  unknown criterion \"eas\" (did you mean \"ease\"?)",
       "examples | rules/matrix-scores.yaml:45:13  examples[3].expect  example expects \"open-source\" but reaches \"managed-aws\" via cloud=aws -> managed-preference=yes -> cost-sensitive=yes"
@@ -206,5 +209,24 @@ describe('lintTrees', () => {
     const keys = problems.map((p) => [p.file, p.line]);
     expect(keys).toEqual([...keys].sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1])));
     expect(new Set(problems.map((p) => p.file)).size).toBe(3);
+  });
+});
+
+describe('retired-product patterns', () => {
+  it.each([
+    ['helm install ingress-nginx ingress-nginx/ingress-nginx', true],
+    ['the kubernetes/ingress-nginx controller', true],
+    ['Google AI Platform Training', true],
+    ['image: bitnami/postgresql:16', true],
+    ['image: minio/minio:latest', true],
+    ['Amazon SageMaker pipelines', true],
+    ['Amazon SageMaker AI pipelines', false],
+    ['the F5 NGINX Ingress Controller (nginx/kubernetes-ingress)', false],
+    ['Vertex AI, now part of Gemini Enterprise Agent Platform', false],
+    ['bitnami/charts sources', false],
+    ['Amazon SageMaker AI (the ML service formerly called Amazon SageMaker)', false],
+  ])('%s -> flagged: %s', async (text, flagged) => {
+    const { RETIRED } = await import('./rules/retired-product.js');
+    expect(RETIRED.some((r) => r.pattern.test(text) && !(r.unless?.test(text) ?? false))).toBe(flagged);
   });
 });

@@ -166,7 +166,11 @@ describe('parseDrivers', () => {
 });
 
 describe('parseYaml', () => {
-  it('keeps yes/no and dates as strings (YAML 1.2 core schema)', () => {
-    expect(parseYaml('a: yes\nb: 2026-11-24\nc: no\n', 'f').data).toEqual({ a: 'yes', b: '2026-11-24', c: 'no' });
+  it.each([
+    ['plain', 'a: yes\nb: 2026-11-24\nc: no\n'],
+    ['under a YAML 1.1 directive', '%YAML 1.1\n---\na: yes\nb: 2026-11-24\nc: no\n'],
+    ['with an explicit timestamp tag', 'a: yes\nb: !!timestamp 2026-11-24\nc: no\n'],
+  ])('keeps yes/no and dates as strings (%s)', (_name, source) => {
+    expect(parseYaml(source, 'f').data).toEqual({ a: 'yes', b: '2026-11-24', c: 'no' });
   });
 });

@@ -33,7 +33,8 @@ export interface YamlDoc {
  */
 export function parseYaml(source: string, file: string): YamlDoc {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // schema 'core' even under a `%YAML 1.1` directive, so `yes` and `no` stay strings.
+  const doc = parseDocument(source, { lineCounter, prettyErrors: true, uniqueKeys: true, schema: 'core' });
   const locate: Locate = (path, options) => locateIn(doc, lineCounter, path, options?.key === true);
   const problems: Problem[] = [];
 
@@ -52,7 +53,7 @@ export function parseYaml(source: string, file: string): YamlDoc {
 
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT, reviver: datesAsText });
   } catch (err: unknown) {
     const pos = firstAlias(doc, lineCounter) ?? { line: 1, col: 1 };
     const aliasBomb = err instanceof ReferenceError || /alias/i.test(String(err));
@@ -72,6 +73,11 @@ export function parseYaml(source: string, file: string): YamlDoc {
     return { problems, locate };
   }
   return { data, problems, locate };
+}
+
+// An explicit `!!timestamp` still yields a Date; trees hold dates as YYYY-MM-DD text.
+export function datesAsText(_key: unknown, value: unknown): unknown {
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
 }
 
 function syntaxMessage(code: string, message: string, source: string, offset: number): string {

@@ -172,3 +172,15 @@ describe('loadDecisionSet with shipped files given', () => {
     expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
   });
 });
+
+describe('the build cache of the shipped trees', () => {
+  it('serves an entry only while its YAML is unchanged', async () => {
+    const { CACHE_FILE, cachedData } = await import('./decisions-cache.js');
+    const { existsSync } = await import('node:fs');
+    if (!existsSync(CACHE_FILE)) return; // no build yet: the YAML path is used, covered above
+    const source = readFileSync(join(DECISIONS_DIR, 'drivers.yaml'), 'utf8');
+    expect(await cachedData('drivers.yaml', source)).toMatchObject({ drivers: expect.any(Object) });
+    expect(await cachedData('drivers.yaml', `${source}\n# edited\n`)).toBeUndefined();
+    expect(await cachedData('no-such-tree.yaml', source)).toBeUndefined();
+  });
+});

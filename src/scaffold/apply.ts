@@ -60,11 +60,12 @@ export async function prepareOps(files: PlannedFile[], options: ApplyOptions): P
   return planOps(files, existing, options.force === true);
 }
 
-async function writeAtomic(file: string, content: string | Uint8Array, mode: number): Promise<void> {
+async function writeAtomic(file: string, content: string | Uint8Array, mode: number | undefined): Promise<void> {
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(temp, content, { mode });
-    await chmod(temp, mode);
+    await writeFile(temp, content, mode === undefined ? {} : { mode });
+    // An explicit mode (scripts) must not be narrowed by the umask; plain files keep the default.
+    if (mode !== undefined) await chmod(temp, mode);
     await rename(temp, file);
   } catch (error) {
     await rm(temp, { force: true });
@@ -79,8 +80,14 @@ export async function applyPlan(ops: FileOp[], options: ApplyOptions): Promise<F
   if (!options.force && ops.some((op) => op.action === 'overwrite')) {
     throw new UsageError('refusing to overwrite existing files without --force');
   }
-  const dirs = new Set(toWrite.map((op) => dirname(join(options.out, op.path))));
-  for (const dir of [...dirs].sort()) await mkdir(dir, { recursive: true });
-  for (const op of toWrite) await writeAtomic(join(options.out, op.path), op.content, op.mode ?? 0o644);
+  // Only the deepest folders: mkdir -p creates their parents.
+  const dirs = [...new Set(toWrite.map((op) => dirname(join(options.out, op.path))))].sort();
+  const leaves = dirs.filter((dir, i) => !dirs[i + 1]?.startsWith(`${dir}/`) && !dirs[i + 1]?.startsWith(`${dir}\\`));
+  await Promise.all(leaves.map((dir) => mkdir(dir, { recursive: true })));
+  // Independent files: written concurrently, in batches so a big starter never exhausts handles.
+  const BATCH = 32;
+  for (let i = 0; i < toWrite.length; i += BATCH) {
+    await Promise.all(toWrite.slice(i, i + BATCH).map((op) => writeAtomic(join(options.out, op.path), op.content, op.mode)));
+  }
   return toWrite;
 }

@@ -28,13 +28,13 @@ export async function run(opts: ExportOptions): Promise<void> {
 
   let content: string;
   if (format === 'md') {
-    const { exportMarkdown } = await import('../../render/export-document.js');
+    const { exportMarkdown } = await import('../export/document.js');
     content = exportMarkdown(records, ctx);
   } else if (format === 'json') {
-    const { exportJson } = await import('../../render/export-document.js');
+    const { exportJson } = await import('../export/document.js');
     content = exportJson(records, ctx);
   } else {
-    const { exportHtml } = await import('../../render/export-html.js');
+    const { exportHtml } = await import('../export/html.js');
     const result = await exportHtml(
       records,
       {

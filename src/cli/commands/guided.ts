@@ -60,7 +60,7 @@ export async function guidedSession(deps: SessionDeps): Promise<{ decisions: Dec
       const { decisions } = resolved.resolution;
 
       println();
-      println(style.title(`${w.summary}`));
+      println(style.title(w.summary));
       println();
       decisions.forEach((d, i) => {
         if (i > 0) println();
@@ -117,7 +117,7 @@ async function pickTrees(deps: SessionDeps): Promise<{ requested: string[]; chai
       ...[...trees.values()].map((tree) => ({
         value: tree.id,
         name: `${t(tree.title, lang)} (${tree.id})`,
-        description: t(tree.problem, lang).trim().split('\n')[0],
+        description: firstSentence(t(tree.problem, lang)),
       })),
     ],
   });
@@ -165,4 +165,11 @@ async function offerStarter(deps: SessionDeps, decisions: Decision[]): Promise<b
   const scaffold = await import('./scaffold.js');
   await scaffold.run(pick, { out: resolve(deps.cwd, out.trim()) });
   return true;
+}
+
+// The first sentence of a tree's problem statement is enough to tell the trees apart in the list.
+function firstSentence(text: string): string {
+  const flat = text.trim().replace(/\s+/g, ' ');
+  const end = flat.search(/[.?!](\s|$)/);
+  return end < 0 ? flat : flat.slice(0, end + 1);
 }

@@ -18,6 +18,7 @@ import { loadAdrConfig } from '../../adr/config.js';
 import type { AdrRecord } from '../../adr/types.js';
 import { replaceFile } from '../../io/fs.js';
 import { printJson, println, style } from '../messages.js';
+import type { Prompter } from '../prompter/types.js';
 
 interface RevisitOptions {
   set?: string[];
@@ -35,14 +36,13 @@ interface Change {
 }
 
 /** In a terminal with no --set: let the user pick drivers to change and their new values. */
-async function promptChanges(
+export async function promptChanges(
+  prompter: Prompter,
   tree: Tree,
   catalog: DriverCatalog,
   values: DriverValues,
   lang: Lang,
 ): Promise<DriverValues> {
-  const { InquirerPrompter } = await import('../prompter/inquirer.js');
-  const prompter = new InquirerPrompter(lang);
   const asked = tree.kind === 'matrix' ? tree.asks : [...new Set(Object.values(tree.questions).map((q) => q.driver))];
   const drivers = asked.filter((d) => catalog.drivers[d]);
   const es = lang === 'es';
@@ -55,16 +55,19 @@ async function promptChanges(
     })),
   });
   const out: DriverValues = {};
-  for (const d of pick) {
-    const driver = catalog.drivers[d]!;
-    out[d] = await prompter.select<string>({
-      id: `driver:${d}`,
-      message: t(driver.question, lang),
-      choices: Object.entries(driver.values).map(([v, val]) => ({ value: v, name: t(val.label, lang) })),
-      ...(values[d] !== undefined ? { default: values[d] } : {}),
-    });
-  }
+  for (const d of pick) out[d] = await askDriver(prompter, catalog, d, values[d], lang);
   return out;
+}
+
+function askDriver(prompter: Prompter, catalog: DriverCatalog, d: string, current: string | undefined, lang: Lang): Promise<string> {
+  const driver = catalog.drivers[d];
+  if (!driver) throw new UsageError(`the tree asks the driver "${d}", which the driver catalog does not define`);
+  return prompter.select<string>({
+    id: `driver:${d}`,
+    message: t(driver.question, lang),
+    choices: Object.entries(driver.values).map(([v, val]) => ({ value: v, name: t(val.label, lang) })),
+    ...(current !== undefined ? { default: current } : {}),
+  });
 }
 
 export async function run(nArg: string, opts: RevisitOptions = {}): Promise<void> {
@@ -99,13 +102,22 @@ export async function run(nArg: string, opts: RevisitOptions = {}): Promise<void
 
   const { parseSetFlags } = await import('../../io/context.js');
   let sets = parseSetFlags(opts.set ?? [], catalog);
-  const interactive = opts.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true);
-  if (interactive && (opts.set ?? []).length === 0 && !opts.json) {
-    sets = await promptChanges(tree, catalog, stored.drivers, lang);
+  const interactive = opts.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true && !opts.json);
+  let prompter: Prompter | undefined;
+  if (interactive) {
+    const { InquirerPrompter } = await import('../prompter/inquirer.js');
+    prompter = new InquirerPrompter(lang);
+    if ((opts.set ?? []).length === 0) sets = await promptChanges(prompter, tree, catalog, stored.drivers, lang);
   }
 
   const values: DriverValues = { ...stored.drivers, ...sets };
-  const result = walk(tree, values);
+  let result = walk(tree, values);
+  // A changed answer can lead to questions the old path never asked: ask them in a terminal.
+  while (result.status !== 'done' && prompter) {
+    const d = result.missing[0]!;
+    sets[d] = values[d] = await askDriver(prompter, catalog, d, undefined, lang);
+    result = walk(tree, values);
+  }
   if (result.status !== 'done') {
     throw new UsageError(
       `the tree "${tree.id}" now also needs ${result.missing.map((d) => `"${d}"`).join(', ')}: give ${result.missing.length === 1 ? 'it' : 'them'} with --set ${result.missing[0]}=...`,

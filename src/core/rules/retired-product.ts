@@ -4,7 +4,9 @@ import type { Rule } from '../lint.js';
 import type { Text } from '../types.js';
 import type { DocPath } from '../yaml-doc.js';
 
-export const RETIRED: readonly { pattern: RegExp; why: string }[] = [
+// `unless`: a text that also matches it is using the current name and mentions the old one as
+// context ("SageMaker AI, formerly Amazon SageMaker").
+export const RETIRED: readonly { pattern: RegExp; why: string; unless?: RegExp }[] = [
   {
     pattern: /kubernetes\/ingress-nginx|ingress-nginx\/ingress-nginx|registry\.k8s\.io\/ingress-nginx|helm (?:install|upgrade)[^\n]*\bingress-nginx\b/i,
     why: 'the community ingress-nginx controller is retired (March 2026); recommend Gateway API, the F5 NGINX Ingress Controller or the cloud load balancer controller',
@@ -12,6 +14,11 @@ export const RETIRED: readonly { pattern: RegExp; why: string }[] = [
   { pattern: /google (?:cloud )?ai platform/i, why: 'Google AI Platform was shut down on 2025-01-31; it is Vertex AI (Gemini Enterprise Agent Platform) now' },
   { pattern: /\bbitnami\/(?!charts\b)[a-z0-9-]+/i, why: 'free Bitnami images moved to bitnamilegacy (2025-08-28) and get no updates' },
   { pattern: /\bminio\/minio\b/i, why: 'the MinIO community edition ships no images since October 2025 and is maintenance-only' },
+  {
+    pattern: /\bAmazon SageMaker\b(?! (?:AI|Unified|Studio|Catalog|Lakehouse|Data))/,
+    why: 'the ML service is "Amazon SageMaker AI" since 2024-12-03; plain "Amazon SageMaker" now names the unified data and AI platform',
+    unless: /SageMaker AI/,
+  },
 ];
 
 const texts = (text: Text | undefined): string[] => (text === undefined ? [] : typeof text === 'string' ? [text] : [text.en, text.es]);
@@ -19,7 +26,7 @@ const texts = (text: Text | undefined): string[] => (text === undefined ? [] : t
 export const retiredProduct: Rule = (ctx) => {
   const check = (text: Text | undefined, path: DocPath) => {
     for (const s of texts(text)) {
-      const hit = RETIRED.find((r) => r.pattern.test(s));
+      const hit = RETIRED.find((r) => r.pattern.test(s) && !(r.unless?.test(s) ?? false));
       if (hit) {
         ctx.report(path, `recommends a retired product ("${hit.pattern.exec(s)?.[0] ?? ''}"): ${hit.why}`);
         return;

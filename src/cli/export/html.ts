@@ -5,10 +5,10 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { Marked, type Tokens } from 'marked';
-import type { AdrRecord } from '../adr/types.js';
-import { TEMPLATES_DIR } from '../io/paths.js';
-import { adrAnchor, adrBody, statusLabel, type ExportContext } from './export-document.js';
-import { logToMermaid } from './mermaid.js';
+import type { AdrRecord } from '../../adr/types.js';
+import { TEMPLATES_DIR } from '../../io/paths.js';
+import { adrAnchor, adrBody, statusLabel, type ExportContext } from './document.js';
+import { logToMermaid } from '../../render/mermaid.js';
 
 /** Renders Mermaid sources to SVG markup; undefined for a diagram that could not be rendered. */
 export type SvgRenderer = (sources: { source: string; svgId: string; label: string }[]) => Promise<(string | undefined)[]>;

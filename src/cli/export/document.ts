@@ -1,9 +1,9 @@
 // The ADR log as one document: Markdown (index first, then every ADR) or JSON (metadata, links,
 // adr-wizard block). Pure: records in, a string out.
 import { basename, relative } from 'node:path';
-import type { AdrRecord } from '../adr/types.js';
-import { splitFrontMatter } from '../adr/front-matter.js';
-import { logToMermaid } from './mermaid.js';
+import type { AdrRecord } from '../../adr/types.js';
+import { splitFrontMatter } from '../../adr/front-matter.js';
+import { logToMermaid } from '../../render/mermaid.js';
 
 export interface ExportContext {
   /** The ADR folder, shown in the document and used to make file paths relative. */
