@@ -1,7 +1,15 @@
 // Start-up cost of the decision commands, as a ratio to bare `node -e 0`.
+//
+// The commands and `node -e 0` are run interleaved, round after round, so that a change in machine
+// load during the run affects both sides of each ratio alike (a baseline taken once, minutes
+// earlier, made the ratios swing by 0.3x on a busy machine). Each row's ms is the command's median
+// scaled to the run-wide baseline, so that lib.row's ratio is the interleaved one.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+const ROUNDS = 21;
 
 export async function bench(lib) {
   const dir = mkdtempSync(join(tmpdir(), 'adr-wizard-bench-'));
@@ -11,15 +19,25 @@ export async function bench(lib) {
       context,
       'drivers:\n  complexity: high\n  domain-boundaries: clear\n  ops-maturity: high\n  team-autonomy: "yes"\n  latency-sensitive: "no"\n',
     );
-    const node = process.execPath;
-    const run = (args) => lib.timeProcess(node, [lib.BIN, ...args], { cwd: dir });
-    return [
-      lib.row('--help', run(['--help']), { target: 1.3 }),
-      lib.row('trees --json', run(['trees', '--json']), { target: 1.3 }),
-      lib.row('decide --context --json --no-write', run(['decide', 'architecture-style', '--context', context, '--json', '--no-write']), {
-        target: 1.3,
-      }),
-    ];
+    const cases = {
+      'node -e 0': ['-e', '0'],
+      '--help': [lib.BIN, '--help'],
+      'trees --json': [lib.BIN, 'trees', '--json'],
+      'decide --context --json --no-write': [lib.BIN, 'decide', 'architecture-style', '--context', context, '--json', '--no-write'],
+    };
+    const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+    const once = (name, args) => {
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(process.execPath, args, { cwd: dir, env: { ...process.env, NO_COLOR: '1' }, stdio: 'ignore' });
+      if (r.status !== 0) throw new Error(`${name} exited ${r.status}`);
+      return Number(process.hrtime.bigint() - t0) / 1e6;
+    };
+    for (const [name, args] of Object.entries(cases)) once(name, args); // warm the file cache
+    for (let i = 0; i < ROUNDS; i++) for (const [name, args] of Object.entries(cases)) times[name].push(once(name, args));
+    const base = lib.median(times['node -e 0']);
+    return Object.keys(cases)
+      .filter((name) => name !== 'node -e 0')
+      .map((name) => lib.row(name, (lib.median(times[name]) / base) * lib.baseline(), { target: 1.3 }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

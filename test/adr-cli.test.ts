@@ -105,6 +105,9 @@ describe('new, list and numbering', () => {
     });
     const accepted = await cli(['list', '--status', 'accepted', '--json'], cwd);
     expect((JSON.parse(accepted.stdout) as ListEntry[]).map((e) => e.number)).toEqual([1, 7]);
+    const badNew = await cli(['new', '--status', 'wip', 'X'], cwd);
+    expect(badNew.code).toBe(2);
+    expect(badNew.stderr).toMatch(/unknown status "wip" \(expected one of proposed, accepted, rejected, deprecated, superseded\)/);
     const bad = await cli(['list', '--status', 'wip'], cwd);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown status "wip"/);

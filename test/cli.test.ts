@@ -115,6 +115,18 @@ describe('validate', () => {
     expect(r.stdout).toMatch(/1 file checked: [1-9]\d* errors?/);
   });
 
+  it('warnings alone (a stale review date) are printed but exit 0', async () => {
+    const dir = tempDir();
+    const shipped = readFileSync(join(process.cwd(), 'decisions/saga-coordination.yaml'), 'utf8');
+    const stale = shipped.replace(/^id: saga-coordination$/m, 'id: my-saga').replace(/^reviewed: .*$/m, 'reviewed: 2020-01-15');
+    writeFileSync(join(dir, 'my-saga.yaml'), stale);
+    const line = stale.split('\n').findIndex((l) => l.startsWith('reviewed:')) + 1;
+    const r = await runCli(['validate', 'my-saga.yaml'], { cwd: dir });
+    expect(r.stdout).toMatch(new RegExp(`^my-saga\\.yaml:${line}:\\d+  reviewed  warning: `, 'm'));
+    expect(r.stdout).toMatch(/1 file checked: 0 errors, 1 warning/);
+    expect(r.code).toBe(0);
+  });
+
   it('--json prints the problems with the counts', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bad.yaml'), 'id: bad\nkind: tree\ntitle: [oops\n');

@@ -21,7 +21,7 @@ function screen(): string {
   return tmux('capture-pane', '-p', '-J', '-S', '-2000', '-t', SESSION);
 }
 
-async function waitFor(what: string, test: (s: string) => boolean, timeoutMs = 15_000): Promise<string> {
+async function waitFor(what: string, test: (s: string) => boolean, timeoutMs = 30_000): Promise<string> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const s = screen();
@@ -54,7 +54,7 @@ function start(dir: string, args: string[] = []): void {
 
 async function exitCode(dir: string): Promise<number> {
   const file = join(dir, 'exit.txt');
-  const end = Date.now() + 20_000;
+  const end = Date.now() + 30_000;
   while (!existsSync(file) || !readFileSync(file, 'utf8').includes('\n')) {
     if (Date.now() > end) throw new Error(`the session did not end; the screen:\n${screen()}`);
     await new Promise((r) => setTimeout(r, 100));
@@ -74,7 +74,8 @@ afterEach(() => {
 });
 
 describe.skipIf(gate)('the guided session in a terminal', () => {
-  it('picks decisions, answers each driver once, goes back, shows a summary, then writes the ADRs', async () => {
+  // A generous timeout: each key press waits for a real render, and CI runs test files side by side.
+  it('picks decisions, answers each driver once, goes back, shows a summary, then writes the ADRs', { timeout: 180_000 }, async () => {
     const dir = tempDir();
     start(dir);
     let s = await waitFor('the tree picker', (x) => x.includes('Which decisions do you want to make?'));
@@ -124,7 +125,7 @@ describe.skipIf(gate)('the guided session in a terminal', () => {
     }
   });
 
-  it('Ctrl-C exits 130 and writes nothing (in Spanish)', async () => {
+  it('Ctrl-C exits 130 and writes nothing (in Spanish)', { timeout: 120_000 }, async () => {
     const dir = tempDir();
     start(dir, ['--lang', 'es']);
     await waitFor('the tree picker', (x) => x.includes('¿Qué decisiones quieres tomar?'));
@@ -136,7 +137,7 @@ describe.skipIf(gate)('the guided session in a terminal', () => {
     expect(readdirSync(dir)).toEqual(['exit.txt']);
   });
 
-  it('decide in a terminal asks only the drivers still missing', async () => {
+  it('decide in a terminal asks only the drivers still missing', { timeout: 120_000 }, async () => {
     const dir = tempDir();
     start(dir, ['decide', 'architecture-style', '--set', 'complexity=low']);
     const s = await waitFor('the first question', (x) => activePrompt(x) !== '');

@@ -84,7 +84,11 @@ export async function parseAdr(file: string, content: string): Promise<ParsedAdr
     try {
       fm = await parseFrontMatter(frontMatter);
     } catch (err: unknown) {
-      problems.push(`front matter does not parse: ${firstLine(err instanceof Error ? err.message : String(err))}`);
+      // The YAML parser counts lines from the first line after `---`; the user counts from the file's.
+      const message = firstLine(err instanceof Error ? err.message : String(err))
+        .replace(/at line (\d+)/, (_m, n: string) => `at line ${Number(n) + 1}`)
+        .replace(/:\s*$/, '');
+      problems.push(`front matter does not parse: ${message}`);
     }
   }
 
@@ -163,8 +167,14 @@ export async function parseAdr(file: string, content: string): Promise<ParsedAdr
     }
     if (inStatus) statusLines.push(trimmed);
   }
+  let statusSectionSuperseded = false;
   if (!fm && !bullets.has('status') && statusLines.length > 0) {
-    statusText = statusLines.find((l) => !parseLinkLine(l)) ?? statusLines[0]!;
+    const supersededBy = statusLines.find((l) => {
+      const link = parseLinkLine(l);
+      return link !== undefined && linkKind(link.type) === 'superseded-by';
+    });
+    statusSectionSuperseded = supersededBy !== undefined;
+    statusText = statusLines.find((l) => !parseLinkLine(l)) ?? supersededBy ?? statusLines[0]!;
   }
 
   // MADR 4: `status: superseded by ADR-0012`; log4brains: `superseded by [20200101-x](20200101-x.md)`.
@@ -183,11 +193,12 @@ export async function parseAdr(file: string, content: string): Promise<ParsedAdr
         }
       }
     }
-  } else if (status === 'accepted' && rawLinks.some((r) => linkKind(r.type) === 'superseded-by')) {
-    // A hand-edited adr-tools file can keep "Accepted" beside a "Superceded by" line.
+  } else if (statusSectionSuperseded || (status === 'accepted' && rawLinks.some((r) => linkKind(r.type) === 'superseded-by'))) {
+    // adr-tools removes only an "Accepted" line when it supersedes, so "Proposed" (or a hand-kept
+    // "Accepted") can stand beside its "Superseded by" line: the link line is what counts.
     status = 'superseded';
   }
-  if (statusText === '' && status === 'unknown') problems.push('no status found');
+  if (statusText === '' && status === 'unknown' && problems.length === 0) problems.push('no status found');
 
   let wizard: AdrWizardBlock | undefined;
   const block = fm?.['adr-wizard'];

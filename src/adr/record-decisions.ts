@@ -10,6 +10,7 @@ import { adrTitle, decisionView, type ViewLink } from './decision-view.js';
 import { addLink } from './edit.js';
 import { strings } from './i18n.js';
 import { findAdrDir, listAdrFiles, readLog } from './log.js';
+import { checkStatus } from './lookup.js';
 import { parseAdr } from './parse.js';
 import { renderTemplate } from './render.js';
 import { adrFileName, titleSlug, today } from './slug.js';
@@ -60,6 +61,7 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
   const l = strings(lang);
   const date = today();
   const status = input.status ?? 'accepted';
+  checkStatus(status);
   const deciders = input.deciders ?? config.deciders ?? [];
 
   const items = input.decisions.map((decision) => {

@@ -9,8 +9,10 @@ import { DriversFileSchema, KNOWN_FIELDS, TreeFileSchema } from './schema.js';
 import type { DriverCatalog, Tree } from './types.js';
 import { parseYaml } from './yaml-doc.js';
 import type { DocPath, Locate } from './yaml-doc.js';
+import { dotted, sortProblems } from './problems.js';
 
 export type { DocPath, Locate, Position } from './yaml-doc.js';
+export { dotted, sortProblems } from './problems.js';
 
 export interface ParsedTree {
   tree?: Tree;
@@ -81,16 +83,6 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
   const best = closest(word, candidates as string[]);
   const d = distance(word, best);
   return d > 0 && d <= Math.max(2, Math.floor(best.length / 3)) ? ` (did you mean "${best}"?)` : '';
-}
-
-export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
-      (a.line ?? 0) - (b.line ?? 0) ||
-      (a.col ?? 0) - (b.col ?? 0) ||
-      (a.path ?? '').localeCompare(b.path ?? ''),
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -176,8 +168,4 @@ function valueAt(data: unknown, path: readonly Segment[]): unknown {
     node = (node as Record<string, unknown>)[seg as string];
   }
   return node;
-}
-
-export function dotted(path: DocPath): string {
-  return path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
 }

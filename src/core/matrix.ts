@@ -1,12 +1,15 @@
 // Weighted matrix scoring: weights after adjustments, gates, totals and a stable ranking.
 import type { DriverValues, MatrixTree, ScoreRow, ScoreTable } from './types.js';
 
+// Own properties only: ids such as "constructor" must not resolve to Object.prototype members.
+const own = <T>(map: Record<string, T>, key: string): T | undefined => (Object.hasOwn(map, key) ? map[key] : undefined);
+
 /** Criterion id -> effective weight: base weight plus every adjustment whose `when` matches. */
 export function effectiveWeights(tree: MatrixTree, values: DriverValues): Record<string, number> {
   const weights: Record<string, number> = {};
   for (const c of tree.criteria) weights[c.id] = c.weight;
   for (const adj of tree.adjustments) {
-    const applies = Object.entries(adj.when).every(([d, v]) => values[d] === v);
+    const applies = Object.entries(adj.when).every(([d, v]) => own(values, d) === v);
     if (!applies) continue;
     for (const [criterion, delta] of Object.entries(adj.weights)) {
       if (Object.hasOwn(weights, criterion)) weights[criterion] = (weights[criterion] ?? 0) + delta;
@@ -28,10 +31,10 @@ export function scoreMatrix(tree: MatrixTree, values: DriverValues): ScoreTable 
   const rows: ScoreRow[] = Object.values(tree.outcomes).map((o) => {
     const scores = { ...(o.scores ?? {}) };
     let total = 0;
-    for (const c of tree.criteria) total += (weights[c.id] ?? 0) * (scores[c.id] ?? 0);
+    for (const c of tree.criteria) total += (own(weights, c.id) ?? 0) * (own(scores, c.id) ?? 0);
     const row: ScoreRow = { option: o.id, eligible: true, scores, total };
     for (const [driver, allowed] of Object.entries(o.requires ?? {})) {
-      const value = values[driver];
+      const value = own(values, driver);
       if (value !== undefined && !allowed.includes(value)) {
         row.eligible = false;
         row.excludedBy = { driver, value };

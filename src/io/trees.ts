@@ -8,6 +8,7 @@ import { UsageError } from '../core/errors.js';
 import type { Problem } from '../core/errors.js';
 import type { TreeDoc } from '../core/lint.js';
 import { toCatalog, toTree } from '../core/normalize.js';
+import { sortProblems } from '../core/problems.js';
 import type { DriverCatalog, Tree } from '../core/types.js';
 import { cachedData } from './decisions-cache.js';
 import { DECISIONS_DIR } from './paths.js';
@@ -135,7 +136,7 @@ export async function loadDecisionSet(options: LoadOptions): Promise<DecisionSet
   const reportable = options.files
     ? problems.filter((p) => sources.some((s) => s.origin === 'given' && s.shown === p.file) || p.file === undefined)
     : problems;
-  const sorted = load ? load.sortProblems(reportable) : reportable;
+  const sorted = sortProblems(reportable);
 
   const trees = new Map<string, Tree>();
   for (const d of docs) if (!trees.has(d.tree.id)) trees.set(d.tree.id, d.tree);

@@ -7,7 +7,7 @@ import { newView, statusLabel, type ViewLink } from '../../adr/decision-view.js'
 import { addLink, markSuperseded } from '../../adr/edit.js';
 import { strings } from '../../adr/i18n.js';
 import { findAdrDir, listAdrFiles } from '../../adr/log.js';
-import { checkLinkType, parseAdrNumber, reverseOf } from '../../adr/lookup.js';
+import { checkLinkType, checkStatus, parseAdrNumber, reverseOf } from '../../adr/lookup.js';
 import { parseAdr } from '../../adr/parse.js';
 import { renderTemplate } from '../../adr/render.js';
 import { adrFileName, titleSlug, today } from '../../adr/slug.js';
@@ -67,6 +67,7 @@ export async function run(titleArg: string, opts: NewOptions = {}): Promise<void
   const lang = chooseLang(opts.lang, config);
   const l = strings(lang);
   const status = opts.status ?? 'proposed';
+  checkStatus(status);
   const { dir } = await findAdrDir(cwd);
   const files = await listAdrFiles(dir);
   const choice = await chooseTemplate(opts.template, config, dir, files);
