@@ -7,9 +7,9 @@ import { chooseFromAdrs } from '../src/scaffold/from-adrs.js';
 import { buildOptions, parseServices } from '../src/scaffold/options.js';
 import { planOps } from '../src/scaffold/plan.js';
 import { STARTERS } from '../src/scaffold/registry.js';
-import { renderTemplateDir } from '../src/scaffold/templates.js';
+import { precompiledFile, precompileSources, renderTemplateDir, templateSources } from '../src/scaffold/templates.js';
 import type { PlannedFile, StarterOptions } from '../src/scaffold/types.js';
-import { runCli, tempDir } from './support/cli.js';
+import { ROOT, runCli, tempDir } from './support/cli.js';
 
 const text = (files: PlannedFile[], path: string): string => {
   const file = files.find((f) => f.path === path);
@@ -79,6 +79,15 @@ describe('template rendering', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.txt.hbs'), '{{missing}}');
     expect(() => renderTemplateDir(dir, {})).toThrow(/a\.txt\.hbs.*missing/s);
+  });
+});
+
+describe('precompiled templates', () => {
+  // Parsing Handlebars is most of the generation time, so the parsed form ships beside each
+  // starter. Stale entries are harmless (the source is compiled instead) but slow: `vitest -u`.
+  it.each(['nest-microservices', 'saga', 'modular-monolith'])('%s: the shipped precompiled file matches the templates', async (id) => {
+    const dir = join(ROOT, 'templates/scaffold', id);
+    await expect(`${JSON.stringify(precompileSources(templateSources(dir)), null, 1)}\n`).toMatchFileSnapshot(precompiledFile(dir));
   });
 });
 
@@ -314,6 +323,14 @@ describe('adr-wizard scaffold (the binary)', () => {
     expect(forced.stdout).toMatch(/skip\s+package\.json \(unchanged\)/);
     expect(readFileSync(join(cwd, 'mono/README.md'), 'utf8')).toContain('modular monolith');
     expect(readFileSync(join(cwd, 'mono/NOTES.md'), 'utf8')).toBe('mine\n');
+  });
+
+  it('treats a folder holding only .git as empty', async () => {
+    const cwd = tempDir();
+    mkdirSync(join(cwd, 'repo/.git'), { recursive: true });
+    const result = await runCli(['scaffold', 'saga', '--out', 'repo'], { cwd });
+    expect(result.code).toBe(0);
+    expect(existsSync(join(cwd, 'repo/src/saga/orchestrator.ts'))).toBe(true);
   });
 
   it('--json prints one document with the plan', async () => {

@@ -42,7 +42,8 @@ export async function folderEntries(dir: string): Promise<string[]> {
  * `force`: scaffolding into someone's project by accident must not touch it.
  */
 export async function prepareOps(files: PlannedFile[], options: ApplyOptions): Promise<FileOp[]> {
-  const entries = await folderEntries(options.out);
+  // A folder holding only `.git` (a fresh `git init`) counts as empty.
+  const entries = (await folderEntries(options.out)).filter((name) => name !== '.git');
   if (entries.length > 0 && !options.force) {
     const shown = entries.sort().slice(0, 5).join(', ');
     const more = entries.length > 5 ? ` and ${entries.length - 5} more` : '';

@@ -7,6 +7,7 @@
 //     per-service context in scope;
 //   - an `.hbs` file that renders to nothing but whitespace is left out, so a variant can drop a
 //     file with one `{{#if}}` instead of keeping whole-file copies per variant.
+import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
@@ -51,12 +52,50 @@ hbs.registerHelper('join', (list: unknown, sep: unknown) =>
   Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : '',
 );
 
+const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
+
+/** Precompiled specs by source hash (see precompiledFile): parsing templates is most of the cost. */
+let precompiled = new Map<string, string>();
+
+export const sourceHash = (source: string): string => createHash('sha1').update(source).digest('hex');
+
+/** `templates/scaffold/<id>.precompiled.json`, beside (not inside) the starter's folder. */
+export const precompiledFile = (dir: string): string => `${dir.replace(/[\\/]+$/, '')}.precompiled.json`;
+
+/** The precompiled form of each `.hbs` source, as stored in precompiledFile. */
+export function precompileSources(sources: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const source of [...sources].sort()) out[sourceHash(source)] = hbs.precompile(source, COMPILE_OPTIONS) as string;
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function loadPrecompiled(dir: string): void {
+  try {
+    const specs = JSON.parse(readFileSync(precompiledFile(dir), 'utf8')) as Record<string, string>;
+    precompiled = new Map(Object.entries(specs));
+  } catch {
+    precompiled = new Map(); // none shipped for this starter: compile on the fly
+  }
+}
+
+function compile(source: string): Handlebars.TemplateDelegate {
+  const spec = precompiled.get(sourceHash(source));
+  if (spec !== undefined) {
+    try {
+      // Trusted input: generated from our own templates by precompileSources.
+      return hbs.template(new Function(`return ${spec}`)() as Parameters<typeof hbs.template>[0]);
+    } catch {
+      // Written by another Handlebars version: fall back to compiling the source.
+    }
+  }
+  return hbs.compile(source, COMPILE_OPTIONS);
+}
 
 export function renderTemplate(source: string, context: TemplateContext, name = 'template'): string {
   let fn = compiled.get(source);
   if (!fn) {
-    fn = hbs.compile(source, { strict: true, noEscape: true });
+    fn = compile(source);
     compiled.set(source, fn);
   }
   try {
@@ -104,8 +143,16 @@ export interface RenderDirOptions {
   services?: { name: string; context: TemplateContext }[];
 }
 
+/** The `.hbs` sources of a starter folder (what precompiledFile covers). */
+export function templateSources(dir: string): string[] {
+  return listFiles(dir)
+    .filter((f) => f.rel.endsWith('.hbs'))
+    .map((f) => readFileSync(f.abs, 'utf8'));
+}
+
 /** Renders every file under `dir` (a starter's template folder) with `context`. */
 export function renderTemplateDir(dir: string, context: TemplateContext, options: RenderDirOptions = {}): PlannedFile[] {
+  loadPrecompiled(dir);
   const files: PlannedFile[] = [];
   for (const file of listFiles(dir)) {
     const perService = file.rel.split('/').includes('__service__');
