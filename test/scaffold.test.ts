@@ -270,6 +270,24 @@ describe('choosing a starter from the ADR log', () => {
     expect(chooseFromAdrs([record(2, 'saga-coordination', 'local-transaction')])).toBeUndefined();
   });
 
+  it('a named starter takes only its options from the ADRs', () => {
+    const log = [
+      record(1, 'architecture-style', 'microservices'),
+      record(2, 'kubernetes-hosting', 'amazon-eks-auto-mode'),
+      record(3, 'kubernetes-ingress', 'gateway-api'),
+      record(4, 'saga-coordination', 'orchestration'),
+    ];
+    expect(chooseFromAdrs(log, 'helm')).toMatchObject({
+      starter: 'helm',
+      flags: { ingress: 'gateway-api', hosting: 'amazon-eks-auto-mode' },
+    });
+    expect(chooseFromAdrs(log, 'helm')?.flags.sagaStyle).toBeUndefined();
+    expect(chooseFromAdrs(log, 'saga')).toMatchObject({ starter: 'saga', flags: { sagaStyle: 'orchestration' } });
+    expect(chooseFromAdrs(log, 'nest-microservices')?.flags).toEqual({});
+    // Kubernetes decisions alone call for the deployment chart.
+    expect(chooseFromAdrs([record(3, 'kubernetes-ingress', 'nginx')])).toMatchObject({ starter: 'helm', flags: { ingress: 'nginx' } });
+  });
+
   it('the latest accepted ADR of a tree wins', () => {
     const choice = chooseFromAdrs([
       record(1, 'architecture-style', 'microservices'),

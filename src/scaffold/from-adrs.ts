@@ -25,8 +25,9 @@ const cite = (r: AdrRecord) => ({ number: r.number, tree: r.wizard?.tree ?? '', 
  * The starter the decisions call for, or undefined when none of them enables one. A saga decision
  * is the most specific (it names the coordination style), then the architecture style.
  */
-export function chooseFromAdrs(records: AdrRecord[]): AdrChoice | undefined {
+export function chooseFromAdrs(records: AdrRecord[], named?: string): AdrChoice | undefined {
   const accepted = acceptedByTree(records);
+  if (named !== undefined) return optionsFor(named, accepted);
   const flags: AdrChoice['flags'] = {};
   const because: AdrChoice['because'] = [];
   const ingress = accepted.get('kubernetes-ingress');
@@ -52,5 +53,34 @@ export function chooseFromAdrs(records: AdrRecord[]): AdrChoice | undefined {
   if (style?.wizard?.outcome === 'modular-monolith' || style?.wizard?.outcome === 'modular-monolith-with-extracted-services') {
     return { starter: 'modular-monolith', flags, because: [cite(style), ...because] };
   }
+  // Only Kubernetes decisions: the deployment chart for them.
+  if (because.length > 0) return { starter: 'helm', flags, because };
   return undefined;
+}
+
+// Which decisions feed which starter's options when the user names the starter.
+const TREES_FOR: Record<string, string[]> = {
+  saga: ['saga-coordination'],
+  helm: ['kubernetes-ingress', 'kubernetes-hosting'],
+  kustomize: ['kubernetes-ingress', 'kubernetes-hosting'],
+  'mlops-platform': ['kubernetes-ingress', 'kubernetes-hosting', 'mlops-platform'],
+};
+
+/** A starter named by the user: the ADRs only supply its options. */
+function optionsFor(starter: string, accepted: Map<string, AdrRecord>): AdrChoice {
+  const flags: AdrChoice['flags'] = {};
+  const because: AdrChoice['because'] = [];
+  for (const tree of TREES_FOR[starter] ?? []) {
+    const record = accepted.get(tree);
+    const outcome = record?.wizard?.outcome;
+    if (!record || !outcome) continue;
+    if (tree === 'kubernetes-ingress') flags.ingress = outcome;
+    else if (tree === 'kubernetes-hosting') flags.hosting = outcome;
+    else if (tree === 'saga-coordination') {
+      if (outcome !== 'orchestration' && outcome !== 'choreography') continue;
+      flags.sagaStyle = outcome;
+    }
+    because.push(cite(record));
+  }
+  return { starter, flags, because };
 }

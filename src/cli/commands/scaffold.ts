@@ -24,17 +24,17 @@ const DEFAULT_SERVICES: Record<string, string[]> = {
   saga: ['reservation', 'payment', 'availability'],
 };
 
-async function chooseFromLog(cwd: string): Promise<{ starter: string; flags: RawScaffoldFlags; note: string }> {
+async function chooseFromLog(cwd: string, named: string | undefined): Promise<{ starter: string; flags: RawScaffoldFlags; note: string }> {
   const { findAdrDir, readLog } = await import('../../adr/log.js');
   const { chooseFromAdrs } = await import('../../scaffold/from-adrs.js');
   const { dir } = await findAdrDir(cwd);
-  const choice = chooseFromAdrs(await readLog(dir));
+  const choice = chooseFromAdrs(await readLog(dir), named);
   if (!choice) {
     throw new UsageError(
       `no accepted ADR in ${relative(cwd, dir) || '.'} calls for a starter (architecture-style microservices or modular-monolith, or saga-coordination); name one: adr-wizard scaffold <starter>`,
     );
   }
-  const note = choice.because.map((b) => `ADR ${b.number} ${b.tree}: ${b.outcome}`).join('; ');
+  const note = choice.because.map((b) => `ADR ${b.number} ${b.tree}: ${b.outcome}`).join('; ') || 'no accepted ADR sets its options';
   return { starter: choice.starter, flags: choice.flags, note };
 }
 
@@ -105,10 +105,8 @@ export async function run(starterArg: string | undefined, opts: ScaffoldFlags): 
   let flags: RawScaffoldFlags = { ...opts };
   let note: string | undefined;
   if (opts.fromAdrs) {
-    const chosen = await chooseFromLog(cwd);
-    if (starterId !== undefined && starterId !== chosen.starter) {
-      throw new UsageError(`--from-adrs chose "${chosen.starter}" (${chosen.note}) but "${starterId}" was named; drop one`);
-    }
+    // A named starter takes only its options from the ADRs; otherwise the ADRs choose the starter.
+    const chosen = await chooseFromLog(cwd, starterId);
     starterId = chosen.starter;
     // Explicit flags win over what the ADRs imply.
     flags = { ...chosen.flags, ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) };
