@@ -60,7 +60,8 @@ describe.skipIf(gate)('rendering with Chromium', () => {
         format,
       })),
     );
-    await renderMermaid(items);
+    // A generous per-diagram limit: other test files load both cores while this one runs.
+    await renderMermaid(items, { timeoutMs: 120_000 });
     for (const item of items) {
       expect(existsSync(item.outFile), item.outFile).toBe(true);
       if (item.format === 'png') {
@@ -73,7 +74,7 @@ describe.skipIf(gate)('rendering with Chromium', () => {
         for (const o of Object.values((item.tree as Tree).outcomes)) expect(svg).toContain(inSvg(t(o.title, 'en')));
       }
     }
-  }, 180_000);
+  }, 300_000);
 
   it('renders hostile labels as written, with the walk highlighted', async () => {
     const dir = tempDir();
@@ -84,14 +85,14 @@ describe.skipIf(gate)('rendering with Chromium', () => {
     await renderMermaid([
       { source, outFile: svgFile, format: 'svg' },
       { source, outFile: pngFile, format: 'png' },
-    ]);
+    ], { timeoutMs: 120_000 });
     const svg = readFileSync(svgFile, 'utf8');
     for (const title of Object.values(HOSTILE_OUTCOMES)) expect(svg).toContain(inSvg(title));
     expect(svg).toContain(inSvg('¿"Quoted" <question> #1 & [more]?'));
     // The chosen outcome's class reaches the SVG (that is what colours it).
     expect(svg).toMatch(/class="node[^"]*\bchosen\b/);
     expect(readFileSync(pngFile).length).toBeGreaterThan(5000);
-  }, 120_000);
+  }, 300_000);
 
   it('a diagram over the time limit fails the batch instead of hanging it, and writes nothing', async () => {
     const dir = tempDir();

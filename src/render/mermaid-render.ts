@@ -36,7 +36,8 @@ export type RenderResult = { ok: true; data: Uint8Array } | { ok: false; error: 
 const INSTALL_HINT = 'rendering needs @mermaid-js/mermaid-cli: npm install -D @mermaid-js/mermaid-cli';
 const BROWSER_HINT =
   'no Chromium or Chrome found to render diagrams: install one (e.g. `apt-get install chromium`) or set PUPPETEER_EXECUTABLE_PATH to its executable';
-const DEFAULT_TIMEOUT_MS = 30_000;
+// Generous: a large tree as PNG on a busy two-core machine can take well over 10 s.
+const DEFAULT_TIMEOUT_MS = 60_000;
 const LAUNCH_TIMEOUT_MS = 30_000;
 
 interface MermaidCli {
