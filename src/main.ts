@@ -1,7 +1,6 @@
 import { CommanderError } from 'commander';
 import { CancelledError, UsageError, formatProblem } from './core/errors.js';
 import { buildProgram } from './cli/program.js';
-import { printError } from './cli/messages.js';
 
 // The one place that turns errors into exit codes: 0 ok, 1 internal, 2 usage/input, 130 cancelled.
 async function main(argv: string[]): Promise<number> {
@@ -10,11 +9,13 @@ async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'node' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err: unknown) {
-    return exitCodeFor(err);
+    // Colour (chalk) is loaded only when there is something to report: `--help` stays lean.
+    const { printError } = await import('./cli/messages.js');
+    return exitCodeFor(err, printError);
   }
 }
 
-function exitCodeFor(err: unknown): number {
+function exitCodeFor(err: unknown, printError: (message: string) => void): number {
   if (err instanceof CommanderError) {
     // --help and --version arrive here as "errors" with exit code 0.
     if (err.exitCode === 0) return 0;
