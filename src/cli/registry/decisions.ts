@@ -3,9 +3,8 @@ import { collect } from '../program.js';
 
 // Decision-core commands: the guided session, trees, show, validate, decide.
 export function registerDecisionCommands(program: Command): void {
-  // The guided session's --lang belongs to the program, and `decide --lang` to decide: positional
-  // options keep commander from taking a subcommand's --lang for the program's.
-  program.enablePositionalOptions();
+  // The program-level --lang is the guided session's; program.ts enables positional options so
+  // that `decide --lang` stays decide's.
   program
     .option('--lang <lang>', 'language of questions and records: en or es')
     // Excess arguments reach the action, which reports a misspelt command with a suggestion
