@@ -24,7 +24,7 @@ async function decided(cwd: string, values: Record<string, string>, template: 'm
   const tree = trees.get('architecture-style')!;
   const result = walk(tree, values);
   if (result.status !== 'done') throw new Error('incomplete walk');
-  const decision = toDecision(tree, result, { lang, values, assumed: [] });
+  const decision = toDecision(tree, result, { lang, values, assumed: [], catalog });
   const [written] = await recordDecisions({ decisions: [decision], trees, catalog, cwd, lang, template });
   return written!;
 }

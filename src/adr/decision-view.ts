@@ -1,5 +1,6 @@
 // A Decision plus its tree, in words: the view the ADR templates render. Pure (no I/O).
 import { whyNot } from '../core/explain.js';
+import { textsFor } from '../core/condition.js';
 import { t } from '../core/text.js';
 import type { Decision, DriverCatalog, Lang, Tree, WalkResult } from '../core/types.js';
 import { strings, type AdrStrings } from './i18n.js';
@@ -51,6 +52,13 @@ export interface AdrView {
   image: string | null;
   sources: { title: string; url: string }[];
   reviewed: string;
+  /** Contradictory answers and chain constraints, in words. */
+  notes: string[];
+  /** "Revisit when": the answer (and weight) changes that would lead elsewhere, in words. */
+  revisit: string[];
+  closeCall: string | null;
+  /** The repository tree file the decision came from (null for the shipped trees). */
+  treeFile: string | null;
 }
 
 export interface ViewMeta {
@@ -63,6 +71,8 @@ export interface ViewMeta {
   links: ViewLink[];
   mermaid: string | null;
   image: string | null;
+  /** The repository tree file the decision came from, as the reader should see it. */
+  treeFile?: string | null;
 }
 
 /** "Large: many users" for a driver value, or the value id when the catalog has no label. */
@@ -88,7 +98,7 @@ export function statusLabel(status: string, lang: Lang): string {
 export function adrTitle(tree: Tree, decision: Decision, lang: Lang): string {
   // The outcome's title in the ADR's language (decision.title is in the language of the walk).
   const outcome = tree.outcomes[decision.outcome];
-  return `${t(tree.title, lang)}: ${outcome ? t(outcome.title, lang) : decision.title}`;
+  return `${t(tree.shortTitle ?? tree.title, lang)}: ${outcome ? t(outcome.title, lang) : decision.title}`;
 }
 
 function fmtNumber(n: number): string {
@@ -105,6 +115,8 @@ export function decisionView(
   const l = strings(lang);
   const assumed = new Set(decision.assumed);
   const outcome = tree.outcomes[decision.outcome];
+  // Conditional consequences are read against the answers the decision recorded.
+  const known = decision.drivers;
   const result: WalkResult & { status: 'done' } = {
     status: 'done',
     tree: tree.id,
@@ -204,16 +216,59 @@ export function decisionView(
       decision: outcome ? t(outcome.decision, lang) : '',
     },
     because,
-    positive: outcome ? outcome.consequences.positive.map((x) => t(x, lang)) : [],
-    negative: outcome ? outcome.consequences.negative.map((x) => t(x, lang)) : [],
+    positive: outcome ? textsFor(outcome.consequences.positive, known, lang) : [],
+    negative: outcome ? textsFor(outcome.consequences.negative, known, lang) : [],
     path,
-    warnings: outcome ? outcome.warnings.map((w) => t(w, lang)) : decision.warnings,
+    warnings: decision.warnings,
     scores,
     mermaid: meta.mermaid,
     image: meta.image,
     sources: tree.sources.map((s) => ({ title: s.title, url: s.url })),
     reviewed: tree.reviewed,
+    notes: (decision.notes ?? []).map((n) => n.message),
+    revisit: revisitLines(tree, decision, catalog, lang),
+    closeCall: closeCallLine(tree, decision, lang),
+    treeFile: meta.treeFile ?? null,
   };
+}
+
+/** "Revisit when", in words: each answer change and the outcome it leads to. */
+export function revisitLines(tree: Tree, decision: Decision, catalog: DriverCatalog, lang: Lang): string[] {
+  const l = strings(lang);
+  const title = (id: string) => `**${tree.outcomes[id] ? t(tree.outcomes[id].title, lang) : id}**`;
+  const questionOf = (driver: string) => {
+    const step = decision.path.find((p) => p.driver === driver);
+    return questionText(tree, catalog, step?.question ?? driver, driver, lang);
+  };
+  const lines = (decision.flips ?? []).map((f) => {
+    const target = f.outcome !== undefined ? title(f.outcome) : `${(f.outcomes ?? []).map(title).join(' / ')} (${l.flipOrMore})`;
+    return `${target} ${l.flipIf}: ${questionOf(f.driver)} → ${valueLabel(catalog, f.driver, f.to, lang)}`;
+  });
+  if (tree.kind === 'matrix') {
+    for (const w of decision.weightFlips ?? []) {
+      const criterion = tree.criteria.find((c) => c.id === w.criterion);
+      const name = criterion ? t(criterion.title, lang) : w.criterion;
+      lines.push(
+        `${title(w.outcome)} ${l.weightFlip.replace('{criterion}', name).replace('{to}', fmtNumber(w.to)).replace('{from}', fmtNumber(w.from))}`,
+      );
+    }
+  }
+  return lines;
+}
+
+function closeCallLine(tree: Tree, decision: Decision, lang: Lang): string | null {
+  const close = decision.closeCall;
+  if (!close || tree.kind !== 'matrix') return null;
+  const l = strings(lang);
+  const criteria = close.decidedBy
+    .slice(0, 3)
+    .map((d) => {
+      const c = tree.criteria.find((x) => x.id === d.criterion);
+      return `${c ? t(c.title, lang) : d.criterion} (+${fmtNumber(d.difference)})`;
+    })
+    .join(', ');
+  const runnerUp = tree.outcomes[close.runnerUp] ? t(tree.outcomes[close.runnerUp]!.title, lang) : close.runnerUp;
+  return l.closeCall.replace('{runnerUp}', runnerUp).replace('{margin}', fmtNumber(close.margin)).replace('{criteria}', criteria || '—');
 }
 
 /** The view of a plain `new` ADR: the same keys, so one custom template can serve both. */
@@ -251,6 +306,10 @@ export function newView(
     image: null,
     sources: [],
     reviewed: '',
+    notes: [],
+    revisit: [],
+    closeCall: null,
+    treeFile: null,
   };
 }
 

@@ -50,6 +50,15 @@ export interface AdrStrings {
   title: string;
   statuses: Record<AdrStatus, string>;
   init: { title: string; context: string; decision: string; consequences: string };
+  revisitWhen: string;
+  revisitIntro: string;
+  flipIf: string;
+  flipOrMore: string;
+  weightFlip: string;
+  closeCall: string;
+  notes: string;
+  implied: string;
+  treeFile: string;
   linkTypes: {
     supersedes: string;
     supersededBy: string;
@@ -119,6 +128,15 @@ const en: AdrStrings = {
     consequences:
       "See Michael Nygard's article, linked above. For a lightweight ADR toolset, see Nat Pryce's [adr-tools](https://github.com/npryce/adr-tools). adr-wizard reads and writes the same log.",
   },
+  revisitWhen: 'Revisit when',
+  revisitIntro: 'A different answer to one question would change this decision:',
+  flipIf: 'if',
+  flipOrMore: 'depending on the questions that follow',
+  weightFlip: 'if "{criterion}" weighs {to} instead of {from}',
+  closeCall: 'Close call: {runnerUp} trails by {margin} points; what decided it: {criteria}.',
+  notes: 'Notes on the answers',
+  implied: 'taken from the decision that led here',
+  treeFile: 'Decision tree',
   linkTypes: {
     supersedes: 'Supersedes',
     supersededBy: 'Superseded by',
@@ -162,7 +180,7 @@ const es: AdrStrings = {
   scoredLower: 'obtuvo menos puntos',
   notReached: 'no se alcanza con estas respuestas',
   decision: 'Decisión',
-  newContext: '{Describe el contexto y el problema.}',
+  newContext: '{Describir el contexto y el problema.}',
   newDrivers: '{Las fuerzas y preocupaciones que importan aquí.}',
   newOptions: '{Las opciones consideradas.}',
   newOutcome: '{La opción elegida y por qué.}',
@@ -188,6 +206,15 @@ const es: AdrStrings = {
     consequences:
       'Véase el artículo de Michael Nygard enlazado arriba. Para un conjunto ligero de herramientas, véase [adr-tools](https://github.com/npryce/adr-tools) de Nat Pryce. adr-wizard lee y escribe el mismo registro.',
   },
+  revisitWhen: 'Revisar si',
+  revisitIntro: 'Otra respuesta a una sola pregunta cambiaría esta decisión:',
+  flipIf: 'si',
+  flipOrMore: 'según las preguntas que siguen',
+  weightFlip: 'si «{criterion}» pesa {to} en lugar de {from}',
+  closeCall: 'Decisión ajustada: {runnerUp} queda a {margin} puntos; lo que decidió: {criteria}.',
+  notes: 'Observaciones sobre las respuestas',
+  implied: 'tomado de la decisión anterior',
+  treeFile: 'Árbol de decisión',
   linkTypes: {
     supersedes: 'Reemplaza a',
     supersededBy: 'Reemplazada por',

@@ -1,6 +1,6 @@
 // Writes one ADR per decision (decide, the guided session, revisit).
 import { readFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { InternalError, UsageError } from '../core/errors.js';
 import type { Decision, DriverCatalog, Lang, Tree } from '../core/types.js';
 import { treeToMermaid } from '../render/mermaid.js';
@@ -125,6 +125,8 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
       links,
       mermaid,
       image,
+      // A repository's own tree is named in the ADR, so readers know the advice was customised.
+      treeFile: tree.origin === 'shipped' || tree.file === undefined ? null : relative(input.cwd, tree.file).split(sep).join('/'),
     });
     return renderTemplate(templateName(choice), view);
   };

@@ -5,7 +5,7 @@ const MAX_SLUG = 60;
 /**
  * A file-name-safe slug for an ADR title: ASCII letters, digits and dashes only (so no `/`, `..`
  * or control characters can reach the file system), accents folded ("Decisión" -> "decision"),
- * at most 60 characters cut at a word boundary, and "untitled" when nothing is left.
+ * at most 60 characters cut at a word boundary (never inside a word), and "untitled" when nothing is left.
  */
 export function titleSlug(title: string): string {
   // eslint-disable-next-line no-control-regex
@@ -13,10 +13,10 @@ export function titleSlug(title: string): string {
   let slug = slugify(clean, { decamelize: false, customReplacements: [['&', ' and ']] }).replace(/[^a-z0-9-]/g, '');
   slug = slug.replace(/-+/g, '-').replace(/^-|-$/g, '');
   if (slug.length > MAX_SLUG) {
-    const cut = slug.slice(0, MAX_SLUG);
+    // Cut at the last whole word that fits; a first word longer than the limit stays whole.
+    const cut = slug.slice(0, MAX_SLUG + 1);
     const dash = cut.lastIndexOf('-');
-    slug = dash > 20 ? cut.slice(0, dash) : cut;
-    slug = slug.replace(/-$/, '');
+    slug = dash > 0 ? cut.slice(0, dash) : slug.split('-')[0]!;
   }
   return slug === '' ? 'untitled' : slug;
 }

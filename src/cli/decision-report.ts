@@ -18,6 +18,15 @@ export function displayPath(file: string, cwd = process.cwd()): string {
   return rel === '' || rel.startsWith('..') ? file : rel.split(sep).join('/');
 }
 
+/**
+ * Where a tree comes from, for `trees`, `show` and the ADR: undefined for the shipped trees, else
+ * the repository file (and whether it replaces a shipped tree).
+ */
+export function treeSource(tree: Tree, cwd = process.cwd()): { file: string; overrides: boolean } | undefined {
+  if (tree.origin === 'shipped' || tree.file === undefined) return undefined;
+  return { file: displayPath(tree.file, cwd), overrides: tree.overrides !== undefined };
+}
+
 export function printDecision(
   decision: Decision,
   trees: ReadonlyMap<string, Tree>,
@@ -51,6 +60,15 @@ export function printDecision(
     }
   }
   for (const warning of decision.warnings) println(`  ${style.warn(`${w.warning}: ${warning}`)}`);
+  for (const note of decision.notes.filter((n) => n.kind === 'chain')) println(`  ${style.dim(note.message)}`);
+  if (decision.closeCall) {
+    println(`  ${style.warn(w.closeCall(outcomeTitle(tree, decision.closeCall.runnerUp, lang), String(decision.closeCall.margin)))}`);
+  }
+  for (const flip of decision.flips) {
+    const target = (flip.outcomes ?? []).map((id) => outcomeTitle(tree, id, lang)).join(' / ');
+    const q = tree ? questionText(tree, catalog, decision.path.find((p) => p.driver === flip.driver)?.question ?? flip.driver, flip.driver, lang) : flip.driver;
+    println(`  ${style.dim(`${w.revisitWhen}: ${w.flip(flip.outcome ? outcomeTitle(tree, flip.outcome, lang) : target, q, valueLabel(catalog, flip.driver, flip.to, lang))}`)}`);
+  }
   if (decision.followUps.length > 0) println(`  ${style.dim(`${w.followUps}: ${decision.followUps.join(', ')}`)}`);
   if (adr) {
     const n = String(adr.number).padStart(4, '0');

@@ -5,7 +5,8 @@
 import { toDecision } from '../core/decision.js';
 import { InternalError, UsageError } from '../core/errors.js';
 import { walk } from '../core/walk.js';
-import type { Decision, DriverCatalog, DriverValues, Lang, Tree, WalkResult } from '../core/types.js';
+import { applies } from '../core/explore.js';
+import type { Decision, DriverCatalog, DriverValues, Lang, Text, Tree, WalkResult } from '../core/types.js';
 import { didYouMean } from './did-you-mean.js';
 
 export interface ResolveInput {
@@ -18,6 +19,12 @@ export interface ResolveInput {
   /** Drivers whose value is a default the user did not give. */
   assumed: ReadonlySet<string>;
   lang: Lang;
+  catalog: DriverCatalog;
+  /**
+   * "All that apply": a requested tree whose `appliesWhen` does not match the answers is skipped
+   * (follow-ups are always skipped then), and one whose area is not answered yet waits for it.
+   */
+  applicable?: boolean;
 }
 
 export interface Stuck {
@@ -32,10 +39,33 @@ export interface Resolution {
   results: Map<string, Extract<WalkResult, { status: 'done' }>>;
   /** Trees that need more drivers, in the order they were reached. */
   stuck: Stuck[];
+  /** Trees skipped because the project does not have their area (`appliesWhen`). */
+  skipped: string[];
 }
 
 export function resolveDecisions(input: ResolveInput): Resolution {
-  const { trees, values, assumed, lang } = input;
+  // Chain constraints: an outcome may imply driver values for the trees that follow it. A tree can
+  // be reached before the outcome that constrains it (the guided session decides the architecture
+  // first, then the ML platform, both leading to the container platform), so the walk is repeated
+  // until the implied values settle.
+  let implied = new Map<string, Implied>();
+  for (let pass = 0; pass < 5; pass++) {
+    const resolution = resolvePass(input, implied);
+    const next = impliedBy(resolution.decisions, input.trees);
+    if (sameImplied(next, implied)) return resolution;
+    implied = next;
+  }
+  return resolvePass(input, implied);
+}
+
+interface Implied {
+  values: DriverValues;
+  reason: Text;
+  by: { tree: string; outcome: string };
+}
+
+function resolvePass(input: ResolveInput, implied: ReadonlyMap<string, Implied>): Resolution {
+  const { trees, assumed, lang, catalog } = input;
   const queue: { id: string; ledBy?: { tree: string; outcome: string } }[] = [];
   const seen = new Set<string>();
   for (const id of input.requested) {
@@ -43,24 +73,37 @@ export function resolveDecisions(input: ResolveInput): Resolution {
     seen.add(id);
     queue.push({ id });
   }
-  const resolution: Resolution = { decisions: [], results: new Map(), stuck: [] };
+  const resolution: Resolution = { decisions: [], results: new Map(), stuck: [], skipped: [] };
   for (let i = 0; i < queue.length; i++) {
     const { id, ledBy } = queue[i]!;
     const tree = trees.get(id);
     if (!tree) throw new InternalError(`tree "${id}" was queued but is not loaded`);
+    const imp = implied.get(id);
+    const values = imp ? { ...input.values, ...imp.values } : input.values;
+    if (tree.appliesWhen && (ledBy || input.applicable)) {
+      const unknown = Object.keys(tree.appliesWhen).filter((d) => !Object.hasOwn(values, d));
+      if (unknown.length === 0 && !applies(tree, values)) {
+        resolution.skipped.push(id);
+        continue;
+      }
+      if (unknown.length > 0 && input.applicable && !ledBy) {
+        resolution.stuck.push({ tree: id, missing: unknown });
+        continue;
+      }
+    }
     const result = walk(tree, values);
     if (result.status === 'needs') {
       resolution.stuck.push({ tree: id, missing: result.missing });
       continue;
     }
     const used = new Set(result.path.map((s) => s.driver));
-    const usedValues: DriverValues = {};
-    for (const d of used) if (values[d] !== undefined) usedValues[d] = values[d];
     const decision = toDecision(tree, result, {
       lang,
-      values: usedValues,
-      assumed: [...assumed].filter((d) => used.has(d)),
+      values,
+      catalog,
+      assumed: [...assumed].filter((d) => used.has(d) && !(imp && Object.hasOwn(imp.values, d))),
       ...(ledBy ? { ledBy } : {}),
+      ...(imp ? { implied: { values: imp.values, reason: imp.reason, answered: input.values } } : {}),
     });
     resolution.decisions.push(decision);
     resolution.results.set(id, result);
@@ -74,13 +117,46 @@ export function resolveDecisions(input: ResolveInput): Resolution {
   return resolution;
 }
 
+// Implied values per tree: from each decided outcome with a constraint, to its follow-ups and on
+// down their chain (the fact "this needs Kubernetes" holds for every decision after it). The
+// first constraint to set a driver wins.
+function impliedBy(decisions: readonly Decision[], trees: ReadonlyMap<string, Tree>): Map<string, Implied> {
+  const out = new Map<string, Implied>();
+  const decided = new Map(decisions.map((d) => [d.tree, d]));
+  for (const d of decisions) {
+    const c = trees.get(d.tree)?.outcomes[d.outcome]?.constrains;
+    if (!c || Object.keys(c.drivers).length === 0) continue;
+    const stack = [...(trees.get(d.tree)?.outcomes[d.outcome]?.followUps ?? [])];
+    const visited = new Set<string>([d.tree]);
+    while (stack.length > 0) {
+      const id = stack.pop()!;
+      if (visited.has(id)) continue;
+      visited.add(id);
+      const prev = out.get(id);
+      out.set(id, prev ? { ...prev, values: { ...c.drivers, ...prev.values } } : { values: { ...c.drivers }, reason: c.reason, by: { tree: d.tree, outcome: d.outcome } });
+      const child = decided.get(id);
+      if (child) stack.push(...(trees.get(id)?.outcomes[child.outcome]?.followUps ?? []));
+    }
+  }
+  return out;
+}
+
+function sameImplied(a: ReadonlyMap<string, Implied>, b: ReadonlyMap<string, Implied>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [id, x] of a) {
+    const y = b.get(id);
+    if (!y || JSON.stringify(x.values) !== JSON.stringify(y.values)) return false;
+  }
+  return true;
+}
+
 /**
  * `--use-defaults`: takes the default of each driver a walk actually stops at (not of every driver
  * it might ask), so that `assumed` lists only what shaped the decision.
  */
 export function resolveWithDefaults(
   input: Omit<ResolveInput, 'assumed'>,
-  catalog: DriverCatalog,
+  catalog: DriverCatalog = input.catalog,
 ): { resolution: Resolution; values: DriverValues; assumed: Set<string> } {
   const values = { ...input.values };
   const assumed = new Set<string>();

@@ -1,24 +1,31 @@
 // A finished walk as a Decision: what `decide --json` prints and the ADR writer consumes.
+import { isConditional, matches, showCondition, textsFor } from './condition.js';
 import { InternalError } from './errors.js';
+import { closeCall, flips, weightFlips } from './flips.js';
 import { t } from './text.js';
-import type { Decision, DriverValues, Lang, Tree, WalkResult } from './types.js';
+import type { Decision, DecisionNote, DriverCatalog, DriverValues, Lang, Outcome, Text, Tree, WalkResult } from './types.js';
 
 export interface DecisionOptions {
   lang: Lang;
-  /** Every driver value known (answered or assumed); only the ones the walk used are kept. */
+  /** Every driver value known (answered, assumed or implied); the decision keeps the ones it used. */
   values: DriverValues;
   /** Drivers whose values came from defaults. */
   assumed: readonly string[];
   ledBy?: { tree: string; outcome: string };
+  /** The driver catalog: flips and contradictory answers need the drivers' values. */
+  catalog: DriverCatalog;
+  /** Drivers implied by the outcome that led here, and why. */
+  implied?: { values: DriverValues; reason: Text; answered: DriverValues };
 }
 
 /**
  * Builds the Decision for a completed walk. `drivers` holds only the drivers the decision used
  * (the path of a branching tree, the asked drivers of a matrix), and `assumed` only those of them
- * that came from defaults.
+ * that came from defaults. Warnings are the outcome's warnings that hold for the answers, plus
+ * any contradiction among the answers it used.
  *
  * @example
- *   toDecision(tree, walk(tree, values), { lang: 'en', values, assumed: [] });
+ *   toDecision(tree, walk(tree, values), { lang: 'en', values, assumed: [], catalog });
  */
 export function toDecision(tree: Tree, result: WalkResult, options: DecisionOptions): Decision {
   if (result.status !== 'done') {
@@ -26,19 +33,65 @@ export function toDecision(tree: Tree, result: WalkResult, options: DecisionOpti
   }
   const outcome = Object.hasOwn(tree.outcomes, result.outcome) ? tree.outcomes[result.outcome] : undefined;
   if (!outcome) throw new InternalError(`toDecision: "${tree.id}" has no outcome "${result.outcome}"`);
+  const { lang, values, catalog } = options;
   const drivers: DriverValues = {};
   for (const step of result.path) drivers[step.driver] = step.value;
+  // Answers that conditional warnings and consequences read are recorded too, so the ADR (and a
+  // later re-render or revisit) shows the same text.
+  for (const d of conditionDrivers(outcome)) if (!Object.hasOwn(drivers, d) && Object.hasOwn(values, d)) drivers[d] = values[d]!;
+
+  const notes: DecisionNote[] = [];
+  const onPath = new Set(result.path.map((s) => s.driver));
+  for (const conflict of catalog.conflicts ?? []) {
+    const involved = Object.keys(conflict.when);
+    if (!involved.some((d) => onPath.has(d)) || !matches(conflict.when, values)) continue;
+    notes.push({ kind: 'conflict', id: conflict.id, message: `${showCondition(conflict.when)}: ${t(conflict.reason, lang)}` });
+  }
+  if (options.implied) {
+    const { values: implied, reason, answered } = options.implied;
+    const used = Object.keys(implied).filter((d) => onPath.has(d));
+    if (used.length > 0) {
+      const what = used
+        .map((d) => `${d}=${implied[d]}${answered[d] !== undefined && answered[d] !== implied[d] ? ` (answered ${answered[d]})` : ''}`)
+        .join(', ');
+      notes.push({ kind: 'chain', id: options.ledBy ? `${options.ledBy.tree}/${options.ledBy.outcome}` : 'chain', message: `${what}: ${t(reason, lang)}` });
+    }
+  }
+
   const decision: Decision = {
     tree: tree.id,
     outcome: outcome.id,
-    title: t(outcome.title, options.lang),
+    title: t(outcome.title, lang),
     path: result.path.map((s) => ({ driver: s.driver, value: s.value, question: s.question })),
     assumed: options.assumed.filter((d) => Object.hasOwn(drivers, d)),
-    warnings: outcome.warnings.map((w) => t(w, options.lang)),
+    warnings: [...notes.filter((n) => n.kind === 'conflict').map((n) => n.message), ...textsFor(outcome.warnings, values, lang)],
     followUps: [...outcome.followUps],
     drivers,
+    // A driver the chain implied is settled by the decision before: changing it is not an option.
+    flips: flips(tree, values, result, catalog).filter((f) => !Object.hasOwn(options.implied?.values ?? {}, f.driver)),
+    notes,
   };
   if (options.ledBy) decision.ledBy = { ...options.ledBy };
+  if (options.implied) {
+    const used = Object.entries(options.implied.values).filter(([d]) => onPath.has(d));
+    if (used.length > 0) decision.implied = Object.fromEntries(used);
+  }
   if (result.scores) decision.scores = result.scores;
+  if (tree.kind === 'matrix') {
+    decision.weightFlips = weightFlips(tree, values, result);
+    const close = closeCall(tree, result);
+    if (close) decision.closeCall = close;
+  }
   return decision;
+}
+
+/** The drivers an outcome's conditional texts read. */
+export function conditionDrivers(outcome: Outcome): string[] {
+  const out = new Set<string>();
+  for (const item of [...outcome.warnings, ...outcome.consequences.positive, ...outcome.consequences.negative]) {
+    if (!isConditional(item)) continue;
+    for (const d of Object.keys(item.when ?? {})) out.add(d);
+    for (const d of Object.keys(item.unless ?? {})) out.add(d);
+  }
+  return [...out];
 }

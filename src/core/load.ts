@@ -72,9 +72,35 @@ export function parseDrivers(source: string, file: string): ParsedDrivers {
       });
     }
   }
+  checkConflicts(catalog, (path, message) =>
+    problems.push({ file, ...locate(path), path: dotted(path), message, severity: 'error', rule: 'conflict' }),
+  );
   return problems.some((p) => p.severity === 'error')
     ? { problems: sortProblems(problems), locate }
     : { catalog, problems, locate };
+}
+
+// A conflict names at least two known drivers with their own values, under a unique id.
+function checkConflicts(catalog: DriverCatalog, report: (path: DocPath, message: string) => void): void {
+  const ids = new Set<string>();
+  (catalog.conflicts ?? []).forEach((c, i) => {
+    if (ids.has(c.id)) report(['conflicts', i, 'id'], `conflict id "${c.id}" is used twice`);
+    ids.add(c.id);
+    const drivers = Object.keys(c.when);
+    if (drivers.length < 2) report(['conflicts', i, 'when'], `conflict "${c.id}" needs at least two drivers: answers contradict each other, not themselves`);
+    for (const d of drivers) {
+      const driver = Object.hasOwn(catalog.drivers, d) ? catalog.drivers[d] : undefined;
+      if (!driver) {
+        report(['conflicts', i, 'when', d], `unknown driver "${d}"${didYouMean(d, Object.keys(catalog.drivers))}`);
+        continue;
+      }
+      const values = Object.keys(driver.values);
+      const v = c.when[d]!;
+      for (const x of Array.isArray(v) ? v : [v]) {
+        if (!values.includes(x)) report(['conflicts', i, 'when', d], `"${x}" is not a value of driver "${d}" (${values.join(', ')})${didYouMean(x, values)}`);
+      }
+    }
+  });
 }
 
 /** ` (did you mean "x"?)` when a candidate is close enough to be a plausible typo, else ''. */

@@ -21,13 +21,17 @@ export function effectiveWeights(tree: MatrixTree, values: DriverValues): Record
 /**
  * Scores every option of a matrix tree. An option is excluded when a gated driver (`requires`)
  * has a value outside the allowed list; an unanswered gated driver does not exclude. Eligible
- * options are ranked by total, ties broken by their order in the file.
+ * options are ranked by total, ties broken by their order in the file. `weights` overrides the
+ * effective weights (what-if questions: "which weight change would change the winner?").
  *
  * @example
  *   scoreMatrix(tree, { cloud: 'aws' }).ranking[0]; // 'sagemaker'
  */
-export function scoreMatrix(tree: MatrixTree, values: DriverValues): ScoreTable {
-  const weights = effectiveWeights(tree, values);
+export function scoreMatrix(
+  tree: MatrixTree,
+  values: DriverValues,
+  weights: Record<string, number> = effectiveWeights(tree, values),
+): ScoreTable {
   const rows: ScoreRow[] = Object.values(tree.outcomes).map((o) => {
     const scores = { ...(o.scores ?? {}) };
     let total = 0;

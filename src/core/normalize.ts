@@ -1,7 +1,7 @@
 // Turns validated (or trusted) plain data into the model types: map keys become `id` fields and
 // list fields get their defaults. Deliberately free of zod so that the start-up path for shipped
 // trees (already validated by the test suite) stays cheap.
-import type { Driver, DriverCatalog, Outcome, Question, Tree } from './types.js';
+import type { Driver, DriverCatalog, DriverConflict, Outcome, Question, Tree } from './types.js';
 
 type Obj = Record<string, unknown>;
 
@@ -25,6 +25,15 @@ function outcome(id: string, o: Obj): Outcome {
     warnings: asArr(o['warnings']),
     followUps: asArr(o['followUps']),
     starters: asArr(o['starters']),
+    ...(isObj(o['constrains'])
+      ? {
+          constrains: {
+            ...asObj(o['constrains']),
+            drivers: { ...asObj(asObj(o['constrains'])['drivers']) },
+            outcomes: { ...asObj(asObj(o['constrains'])['outcomes']) },
+          },
+        }
+      : {}),
   } as Outcome;
 }
 
@@ -39,6 +48,7 @@ export function toTree(data: unknown, file?: string): Tree {
   const base = {
     ...rest,
     sources: asArr(d['sources']),
+    rules: asArr(d['rules']).map((r) => ({ ...asObj(r), when: { ...asObj(asObj(r)['when']) } })),
     examples: asArr(d['examples']).map((e) => ({ ...asObj(e), drivers: { ...asObj(asObj(e)['drivers']) } })),
     outcomes: keyed(d['outcomes'], outcome),
     ...(file === undefined ? {} : { file }),
@@ -58,5 +68,6 @@ export function toTree(data: unknown, file?: string): Tree {
 export function toCatalog(data: unknown): DriverCatalog {
   return {
     drivers: keyed(asObj(data)['drivers'], (id, v) => ({ ...(v as object), id, values: { ...asObj(v['values']) } }) as Driver),
+    conflicts: asArr(asObj(data)['conflicts']) as DriverConflict[],
   };
 }

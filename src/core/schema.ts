@@ -21,6 +21,32 @@ export const TextSchema = z
   ])
   .meta({ id: 'Text', title: 'Text', description: 'One string for every language, or {en, es}.' });
 
+export const ConditionSchema = z
+  .record(IdSchema, z.union([IdSchema, z.array(IdSchema).min(1)]))
+  .meta({
+    id: 'Condition',
+    title: 'Condition',
+    description: 'Driver id -> the value (or one of the values) it must have; every listed driver must match.',
+  });
+
+export const TextItemSchema = z
+  .union([
+    TextSchema,
+    z
+      .strictObject({
+        text: TextSchema.meta({ description: 'The text.' }),
+        when: ConditionSchema.optional().meta({ description: 'Shown only when the answers match.' }),
+        unless: ConditionSchema.optional().meta({ description: 'Hidden when the answers match.' }),
+      })
+      .meta({ description: 'A text that holds only on some paths.' }),
+  ])
+  .meta({ id: 'TextItem', title: 'Text item', description: 'A text, or {text, when, unless} for a text that holds only on some paths.' });
+
+const SourceSchema = z.strictObject({
+  title: z.string().min(1).meta({ description: 'Title of the source.' }),
+  url: z.url().meta({ description: 'Where to read it.' }),
+});
+
 const SchemaRef = z
   .string()
   .optional()
@@ -44,12 +70,25 @@ export const DriverSchema = z
   })
   .meta({ title: 'Driver', description: 'A fact about the project that trees branch on.' });
 
+export const ConflictSchema = z
+  .strictObject({
+    id: IdSchema.meta({ description: 'Conflict id (kebab-case), unique in the file.' }),
+    when: ConditionSchema.meta({ description: 'The answers that cannot all be true (at least two drivers).' }),
+    reason: TextSchema.meta({ description: 'Why these answers contradict each other.' }),
+    source: SourceSchema.optional().meta({ description: 'Where the argument comes from.' }),
+  })
+  .meta({ title: 'Conflict', description: 'Answers that cannot both be true.' });
+
 export const DriversFileSchema = z
   .strictObject({
     $schema: SchemaRef,
     drivers: z
       .record(IdSchema, DriverSchema)
       .meta({ description: 'Driver id -> driver. The ids are a contract used by context files.' }),
+    conflicts: z
+      .array(ConflictSchema)
+      .default([])
+      .meta({ description: 'Answers that cannot both be true; the guided session asks to resolve them, other runs record a warning.' }),
   })
   .meta({
     title: 'adr-wizard drivers',
@@ -59,28 +98,53 @@ export const DriversFileSchema = z
 // ---------------------------------------------------------------------------------------------
 // Trees
 
-const SourceSchema = z.strictObject({
-  title: z.string().min(1).meta({ description: 'Title of the source.' }),
-  url: z.url().meta({ description: 'Where to read it.' }),
-});
 
 const ConsequencesSchema = z.strictObject({
-  positive: z.array(TextSchema).meta({ description: 'Good consequences (at least two).' }),
-  negative: z.array(TextSchema).meta({ description: 'Costs and risks (at least two).' }),
+  positive: z.array(TextItemSchema).meta({ description: 'Good consequences (at least two that always hold).' }),
+  negative: z.array(TextItemSchema).meta({ description: 'Costs and risks (at least two that always hold).' }),
 });
+
+const ChainConstraintSchema = z
+  .strictObject({
+    drivers: z
+      .record(IdSchema, IdSchema)
+      .default({})
+      .meta({ description: 'Driver values the follow-up trees take, whatever was answered.' }),
+    outcomes: z
+      .record(IdSchema, z.array(IdSchema).min(1))
+      .default({})
+      .meta({ description: 'Follow-up tree id -> the outcomes it may reach.' }),
+    reason: TextSchema.meta({ description: 'Why (shown in the follow-up ADR).' }),
+  })
+  .meta({ title: 'Chain constraint', description: 'What this outcome requires of the decisions that follow it.' });
+
+export const TreeRuleSchema = z
+  .strictObject({
+    id: IdSchema.meta({ description: 'Rule id (kebab-case), unique in the tree.' }),
+    when: ConditionSchema.default({}).meta({ description: 'The answers the rule is about; {} for every answer.' }),
+    never: z.array(IdSchema).min(1).optional().meta({ description: 'Outcomes that must never be reached when `when` holds.' }),
+    only: z.array(IdSchema).min(1).optional().meta({ description: 'The only outcomes allowed when `when` holds.' }),
+    reason: TextSchema.meta({ description: 'Why the rule holds (en/es).' }),
+    source: SourceSchema.optional().meta({ description: 'Where the rule comes from.' }),
+  })
+  .meta({
+    title: 'Rule',
+    description: '`validate` checks it over every combination of answers: give `never` or `only`.',
+  });
 
 const outcomeFields = {
   title: TextSchema.meta({ description: 'Short name of the option ("Monolith").' }),
   decision: TextSchema.meta({ description: 'The decision statement written into the ADR ("We will ...").' }),
   consequences: ConsequencesSchema.meta({ description: 'What follows from the decision, good and bad.' }),
   warnings: z
-    .array(TextSchema)
+    .array(TextItemSchema)
     .default([])
     .meta({ description: 'Warnings shown with the decision (a retired project, a pricing trap).' }),
   followUps: z
     .array(IdSchema)
     .default([])
     .meta({ description: 'Tree ids worth deciding next when this outcome is chosen (`decide --chain`).' }),
+  constrains: ChainConstraintSchema.optional(),
   starters: z
     .array(IdSchema)
     .default([])
@@ -128,6 +192,16 @@ const treeFields = {
   $schema: SchemaRef,
   id: IdSchema.meta({ description: 'Tree id (kebab-case); the file is usually named <id>.yaml.' }),
   title: TextSchema.meta({ description: 'Title of the decision ("Application architecture style").' }),
+  shortTitle: TextSchema.optional().meta({
+    description: 'A few words naming the decision, used in ADR titles ("Container platform: Docker Compose on a single host").',
+  }),
+  appliesWhen: ConditionSchema.optional().meta({
+    description: 'The tree applies only to projects whose answers match (the guided session skips it otherwise).',
+  }),
+  rules: z
+    .array(TreeRuleSchema)
+    .default([])
+    .meta({ description: 'Expert constraints checked over every combination of answers by `validate`.' }),
   problem: TextSchema.meta({ description: 'The problem statement: what is being decided and why.' }),
   reviewed: z.iso
     .date({ message: 'must be a date written YYYY-MM-DD' })
@@ -193,5 +267,6 @@ export const KNOWN_FIELDS = [
   'driver', 'text', 'branches', 'decision', 'consequences', 'positive', 'negative', 'warnings',
   'followUps', 'starters', 'scores', 'requires', 'asks', 'criteria', 'adjustments', 'when', 'weights',
   'reason', 'weight', 'drivers', 'expect', 'note', 'url', 'label', 'question', 'help', 'values',
-  'default', 'en', 'es',
+  'default', 'en', 'es', 'shortTitle', 'appliesWhen', 'rules', 'never', 'only', 'source', 'unless',
+  'constrains', 'conflicts', 'outcomes',
 ];

@@ -7,6 +7,25 @@ export type Lang = (typeof LANGS)[number];
 /** A text field: one string for every language, or one per language. */
 export type Text = string | { en: string; es: string };
 
+/**
+ * A condition over answers: driver id -> the value, or one of the values, it must have. Every
+ * listed driver must match (an empty condition always holds).
+ */
+export type Condition = Record<string, string | string[]>;
+
+/**
+ * A warning or consequence that holds only on some paths: shown when `when` matches (every driver
+ * known and matching) and not hidden by `unless` (which hides only when it matches).
+ */
+export interface ConditionalText {
+  text: Text;
+  when?: Condition;
+  unless?: Condition;
+}
+
+/** An item of a warnings or consequences list. */
+export type TextItem = Text | ConditionalText;
+
 /** A source a tree's facts rest on. */
 export interface Source {
   title: string;
@@ -31,8 +50,17 @@ export interface Driver {
   default: string;
 }
 
+/** Answers that cannot both be true (drivers.yaml `conflicts`). */
+export interface DriverConflict {
+  id: string;
+  when: Condition;
+  reason: Text;
+  source?: Source;
+}
+
 export interface DriverCatalog {
   drivers: Record<string, Driver>;
+  conflicts?: DriverConflict[];
 }
 
 /** Answers: driver id -> value id. */
@@ -42,8 +70,29 @@ export type DriverValues = Record<string, string>;
 // Trees (decisions/<id>.yaml)
 
 export interface Consequences {
-  positive: Text[];
-  negative: Text[];
+  positive: TextItem[];
+  negative: TextItem[];
+}
+
+/** What an outcome requires of the decisions that follow it (`decide --chain`). */
+export interface ChainConstraint {
+  /** Driver values the follow-up trees take, whatever was answered. */
+  drivers: DriverValues;
+  /** Follow-up tree id -> the outcomes it may reach. */
+  outcomes: Record<string, string[]>;
+  reason: Text;
+}
+
+/** An expert constraint over the whole decision space of a tree. */
+export interface TreeRule {
+  id: string;
+  when: Condition;
+  /** Outcomes that must never be reached when `when` holds. */
+  never?: string[];
+  /** The only outcomes that may be reached when `when` holds. */
+  only?: string[];
+  reason: Text;
+  source?: Source;
 }
 
 export interface Outcome {
@@ -52,7 +101,9 @@ export interface Outcome {
   /** The decision statement written into the ADR ("We will ..."). */
   decision: Text;
   consequences: Consequences;
-  warnings: Text[];
+  warnings: TextItem[];
+  /** What this outcome requires of its follow-up trees. */
+  constrains?: ChainConstraint;
   /** Tree ids worth deciding next when this outcome is chosen (decide --chain follows them). */
   followUps: string[];
   /** Starter ids this outcome enables (e.g. `nest-microservices`). */
@@ -95,6 +146,11 @@ export interface WeightAdjustment {
 interface TreeBase {
   id: string;
   title: Text;
+  /** A few words naming the decision, for ADR titles ("Container platform"); defaults to `title`. */
+  shortTitle?: Text;
+  /** The tree applies only to projects whose answers match ("all that apply" skips it otherwise). */
+  appliesWhen?: Condition;
+  rules?: TreeRule[];
   problem: Text;
   /** ISO date (YYYY-MM-DD) the facts were last reviewed. */
   reviewed: string;
@@ -103,6 +159,10 @@ interface TreeBase {
   examples: Example[];
   /** Where the tree was loaded from (absolute path), set by the loader. */
   file?: string;
+  /** Set by the loader: shipped with adr-wizard, from the repository's own folder, or named on the command line. */
+  origin?: 'shipped' | 'user' | 'given';
+  /** Set by the loader when this tree replaces the shipped tree of the same id (the shipped file). */
+  overrides?: string;
 }
 
 export interface BranchingTree extends TreeBase {
@@ -162,6 +222,40 @@ export type WalkResult =
       missing: string[];
     };
 
+/** A single answer change that leads to another outcome. */
+export interface Flip {
+  driver: string;
+  from: string;
+  to: string;
+  /** The outcome reached; when it depends on drivers not answered yet, the possible outcomes. */
+  outcome?: string;
+  outcomes?: string[];
+}
+
+/** Matrix trees: a criterion weight change that makes another option win. */
+export interface WeightFlip {
+  criterion: string;
+  from: number;
+  to: number;
+  outcome: string;
+}
+
+/** Matrix trees: the runner-up was within a small margin of the winner. */
+export interface CloseCall {
+  runnerUp: string;
+  /** Winner's total minus the runner-up's. */
+  margin: number;
+  /** The criteria that decided it, largest weighted difference first. */
+  decidedBy: { criterion: string; difference: number }[];
+}
+
+/** A note on a decision: answers that contradict each other, a constraint from the chain. */
+export interface DecisionNote {
+  kind: 'conflict' | 'chain';
+  id: string;
+  message: string;
+}
+
 /** One decision as `decide --json` prints it and the ADR writer consumes it. */
 export interface Decision {
   tree: string;
@@ -177,4 +271,13 @@ export interface Decision {
   /** The tree that led to this one in a chain, if any. */
   ledBy?: { tree: string; outcome: string };
   scores?: ScoreTable;
+  /** Single answer changes that would lead to another outcome ("Revisit when"). */
+  flips: Flip[];
+  /** Matrix trees: weight changes that would make another option win. */
+  weightFlips?: WeightFlip[];
+  closeCall?: CloseCall;
+  /** Drivers implied by the outcome that led here (chain constraints), driver -> value. */
+  implied?: DriverValues;
+  /** Contradictory answers and chain constraints that shaped this decision. */
+  notes: DecisionNote[];
 }

@@ -6,9 +6,11 @@ import { toDecision } from './decision.js';
 import { whyNot } from './explain.js';
 import { parseTree } from './load.js';
 import { scoreMatrix } from './matrix.js';
-import type { BranchingTree, DriverValues, MatrixTree, Tree, WalkResult } from './types.js';
+import type { BranchingTree, DriverCatalog, DriverValues, MatrixTree, Tree, WalkResult } from './types.js';
 import { walk } from './walk.js';
 
+// Without driver values in the catalog there is nothing to flip: these tests are about the rest.
+const NO_DRIVERS: DriverCatalog = { drivers: {} };
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '__fixtures__');
 const load = (name: string): Tree => parseTree(readFileSync(join(FIXTURES, name), 'utf8'), name).tree!;
 const tree = load('good-tree.yaml') as BranchingTree;
@@ -126,7 +128,7 @@ describe('whyNot', () => {
 describe('toDecision', () => {
   it('keeps only the drivers on the path, in the requested language', () => {
     const values = { scale: 'small', 'team-size': 'large', cloud: 'aws' };
-    const d = toDecision(tree, walk(tree, values), { lang: 'es', values, assumed: ['scale', 'cloud'] });
+    const d = toDecision(tree, walk(tree, values), { lang: 'es', values, assumed: ['scale', 'cloud'], catalog: NO_DRIVERS });
     expect(d).toEqual({
       tree: 'good-tree',
       outcome: 'monolith',
@@ -136,20 +138,22 @@ describe('toDecision', () => {
       warnings: ['Mantén los módulos separados'],
       followUps: [],
       drivers: { scale: 'small' },
+      flips: [],
+      notes: [],
     });
   });
 
   it('carries follow-ups, the chain link and the score table', () => {
     const values = { scale: 'large', 'team-size': 'large', 'domain-boundaries': 'clear' };
-    const d = toDecision(tree, walk(tree, values), { lang: 'en', values, assumed: [], ledBy: { tree: 'x', outcome: 'y' } });
-    expect(d).toMatchObject({ title: 'Microservices', followUps: ['good-matrix'], ledBy: { tree: 'x', outcome: 'y' } });
+    const d = toDecision(tree, walk(tree, values), { lang: 'en', values, assumed: [], ledBy: { tree: 'x', outcome: 'y' }, catalog: NO_DRIVERS });
+    expect(d).toMatchObject({ title: 'Microservices', followUps: ['good-matrix'], ledBy: { tree: 'x', outcome: 'y' }, catalog: NO_DRIVERS });
     const mv = { cloud: 'on-prem', 'managed-preference': 'yes', 'cost-sensitive': 'no' };
-    const m = toDecision(matrix, walk(matrix, mv), { lang: 'en', values: mv, assumed: ['cloud'] });
+    const m = toDecision(matrix, walk(matrix, mv), { lang: 'en', values: mv, assumed: ['cloud'], catalog: NO_DRIVERS });
     expect(m).toMatchObject({ outcome: 'open-source', assumed: ['cloud'], drivers: mv });
     expect(m.scores?.ranking).toEqual(['open-source']);
   });
 
   it('refuses an unfinished walk', () => {
-    expect(() => toDecision(tree, walk(tree, {}), { lang: 'en', values: {}, assumed: [] })).toThrow(/not complete/);
+    expect(() => toDecision(tree, walk(tree, {}), { lang: 'en', values: {}, assumed: [], catalog: NO_DRIVERS })).toThrow(/not complete/);
   });
 });

@@ -100,7 +100,7 @@ export async function loadDecisionSet(options: LoadOptions): Promise<DecisionSet
     const data = cached[i];
     if (data !== undefined) {
       if (s.kind === 'drivers') drivers.push({ source: s, catalog: toCatalog(data), locate: noLocation });
-      else docs.push({ file: s.shown, tree: toTree(data, s.abs), locate: noLocation, source: s });
+      else docs.push({ file: s.shown, tree: { ...toTree(data, s.abs), origin: originOf(s) }, locate: noLocation, source: s });
     } else if (s.kind === 'drivers') {
       const r = checked(s) && load ? load.parseDrivers(text, s.shown) : trusted!.readTrustedDrivers(text, s.shown);
       problems.push(...r.problems);
@@ -108,11 +108,11 @@ export async function loadDecisionSet(options: LoadOptions): Promise<DecisionSet
     } else if (checked(s) && load) {
       const r = load.parseTree(text, s.shown);
       problems.push(...r.problems);
-      if (r.tree) docs.push({ file: s.shown, tree: { ...r.tree, file: s.abs }, locate: r.locate, source: s });
+      if (r.tree) docs.push({ file: s.shown, tree: { ...r.tree, file: s.abs, origin: originOf(s) }, locate: r.locate, source: s });
     } else {
       const r = trusted!.readTrustedTree(text, s.shown);
       problems.push(...r.problems);
-      if (r.tree) docs.push({ file: s.shown, tree: { ...r.tree, file: s.abs }, locate: r.locate, source: s });
+      if (r.tree) docs.push({ file: s.shown, tree: { ...r.tree, file: s.abs, origin: originOf(s) }, locate: r.locate, source: s });
     }
   });
 
@@ -138,13 +138,25 @@ export async function loadDecisionSet(options: LoadOptions): Promise<DecisionSet
     : problems;
   const sorted = sortProblems(reportable);
 
+  // A repository's tree (or a file named on the command line) with a shipped tree's id replaces
+  // it: that is how a team customises the shipped advice. Two repository trees with one id are an
+  // error (duplicate-id).
   const trees = new Map<string, Tree>();
-  for (const d of docs) if (!trees.has(d.tree.id)) trees.set(d.tree.id, d.tree);
+  for (const d of docs) {
+    const prev = trees.get(d.tree.id);
+    if (!prev) trees.set(d.tree.id, d.tree);
+    else if (prev.origin === 'shipped' && d.tree.origin !== 'shipped') trees.set(d.tree.id, { ...d.tree, overrides: prev.file ?? '' });
+  }
 
   if (!options.lenient && sorted.some((p) => p.severity === 'error')) {
     throw new UsageError('the decision trees have problems (see above); `adr-wizard validate` checks them', sorted.filter((p) => p.severity === 'error'));
   }
   return { catalog, trees, problems: sorted, ...(userDir ? { userDir } : {}) };
+}
+
+// A file named on the command line that lives in the shipped folder is still a shipped tree.
+function originOf(s: Source): 'shipped' | 'user' | 'given' {
+  return s.origin === 'given' && dirname(s.abs) === DECISIONS_DIR ? 'shipped' : s.origin;
 }
 
 // A repository may add drivers for its own trees; redefining a shipped driver is refused so that

@@ -182,5 +182,5 @@ export const trees = new Map<string, Tree>([
 export function decide(tree: Tree, values: Record<string, string>, lang: Lang, assumed: string[] = [], ledBy?: { tree: string; outcome: string }): Decision {
   const result = walk(tree, values);
   if (result.status !== 'done') throw new Error(`walk of ${tree.id} incomplete: ${JSON.stringify(result)}`);
-  return toDecision(tree, result, { lang, values, assumed, ...(ledBy ? { ledBy } : {}) });
+  return toDecision(tree, result, { lang, values, assumed, catalog, ...(ledBy ? { ledBy } : {}) });
 }

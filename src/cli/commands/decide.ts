@@ -1,5 +1,6 @@
 // `decide <tree...>`: walk trees with driver values from --context / --set (asking the missing
 // ones in a terminal), then record each decision as an ADR.
+import { UsageError } from '../../core/errors.js';
 import type { Decision, DriverCatalog, DriverValues, Lang, Tree } from '../../core/types.js';
 import { readContextFile, parseSetFlags, type ContextFile } from '../../io/context.js';
 import { loadDecisionSet } from '../../io/trees.js';
@@ -9,6 +10,7 @@ import {
   checkTreeIds,
   missingDriversError,
   resolveDecisions,
+  rootTrees,
   resolveWithDefaults,
   type Resolution,
 } from '../resolve-decisions.js';
@@ -17,6 +19,7 @@ import { writeAdrs } from '../write-adrs.js';
 import type { AskState } from '../interactive.js';
 
 export interface DecideOptions {
+  all?: boolean;
   context?: string;
   set?: string[];
   useDefaults?: boolean;
@@ -42,12 +45,14 @@ export async function run(treeIds: string[], opts: DecideOptions): Promise<void>
   // An invalid --lang is a usage error before any file is read.
   if (opts.lang !== undefined) resolveLang(opts.lang);
   const { catalog, trees } = await loadDecisionSet({ cwd });
-  const requested = checkTreeIds(treeIds, trees);
+  if (opts.all === true && treeIds.length > 0) throw new UsageError('give tree ids or --all, not both');
+  if (opts.all !== true && treeIds.length === 0) throw new UsageError('name the trees to decide (see `adr-wizard trees`), or use --all');
+  const requested = opts.all === true ? rootTrees(trees) : checkTreeIds(treeIds, trees);
   const context = opts.context === undefined ? undefined : await readContextFile(opts.context, catalog, cwd);
   const flags = parseSetFlags(opts.set ?? [], catalog);
   const lang = resolveLang(opts.lang, context?.lang);
   const base: DriverValues = { ...context?.drivers, ...flags };
-  const input = { trees, requested, chain: opts.chain === true, lang };
+  const input = { trees, requested, chain: opts.chain === true || opts.all === true, lang, catalog, applicable: opts.all === true };
 
   let resolution: Resolution;
   if (opts.useDefaults) {
@@ -88,6 +93,7 @@ export async function run(treeIds: string[], opts: DecideOptions): Promise<void>
 
   if (opts.json) {
     printJson({
+      ...(resolution.skipped.length > 0 ? { skipped: resolution.skipped } : {}),
       decisions: resolution.decisions.map((d) => {
         const adr = adrs.get(d.tree);
         return adr ? { ...d, adr: { number: adr.number, file: displayPath(adr.file, cwd), written: adr.written } } : d;

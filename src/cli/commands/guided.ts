@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { t } from '../../core/text.js';
-import type { Decision, DriverCatalog, Lang, Tree } from '../../core/types.js';
+import type { Decision, DriverCatalog, DriverValues, Lang, Tree } from '../../core/types.js';
 import { loadDecisionSet } from '../../io/trees.js';
 import { resolveLang } from '../lang.js';
 import { println, style } from '../messages.js';
@@ -47,11 +47,11 @@ export async function guidedSession(deps: SessionDeps): Promise<{ decisions: Dec
   println();
 
   for (;;) {
-    const { requested, chain } = await pickTrees(deps);
+    const { requested, chain, areas } = await pickTrees(deps);
     const state: AskState = { answers: [] };
     for (;;) {
       const resolved = await askUntilResolved(
-        { trees, requested, chain, lang, base: {}, assumed: new Set() },
+        { trees, requested, chain, lang, catalog, base: areas ?? {}, assumed: new Set(), applicable: areas !== undefined },
         catalog,
         prompter,
         state,
@@ -103,7 +103,7 @@ export async function guidedSession(deps: SessionDeps): Promise<{ decisions: Dec
   }
 }
 
-async function pickTrees(deps: SessionDeps): Promise<{ requested: string[]; chain: boolean }> {
+async function pickTrees(deps: SessionDeps): Promise<{ requested: string[]; chain: boolean; areas?: DriverValues }> {
   const { prompter, trees, lang } = deps;
   const w = words(lang);
   const roots = rootTrees(trees);
@@ -121,12 +121,38 @@ async function pickTrees(deps: SessionDeps): Promise<{ requested: string[]; chai
       })),
     ],
   });
-  if (picked.includes(ALL)) return { requested: roots, chain: true };
+  if (picked.includes(ALL)) return { requested: roots, chain: true, areas: await askAreas(deps) };
   const hasFollowUps = picked.some((id) =>
     Object.values(trees.get(id)?.outcomes ?? {}).some((o) => o.followUps.length > 0),
   );
   const chain = hasFollowUps ? await prompter.confirm({ id: 'chain', message: w.followChains, default: true }) : false;
   return { requested: picked, chain };
+}
+
+/**
+ * "All that apply" first asks which areas the project has (the yes/no drivers of the trees'
+ * `appliesWhen`, as one checklist), so that a web shop is not asked about its ML platform.
+ */
+async function askAreas(deps: SessionDeps): Promise<DriverValues> {
+  const { prompter, trees, catalog, lang } = deps;
+  const w = words(lang);
+  const areas = [
+    ...new Set([...trees.values()].flatMap((tree) => Object.keys(tree.appliesWhen ?? {}))),
+  ].filter((d) => {
+    const values = Object.keys(catalog.drivers[d]?.values ?? {});
+    return values.length === 2 && values.includes('yes') && values.includes('no');
+  });
+  if (areas.length === 0) return {};
+  const picked = await prompter.checkbox<string>({
+    id: 'areas',
+    message: w.areas,
+    choices: areas.map((d) => ({
+      value: d,
+      name: t(catalog.drivers[d]!.question, lang),
+      description: t(catalog.drivers[d]!.help, lang),
+    })),
+  });
+  return Object.fromEntries(areas.map((d) => [d, picked.includes(d) ? 'yes' : 'no']));
 }
 
 /** Offers the starters the outcomes call for; true when one was scaffolded. */

@@ -125,7 +125,7 @@ export async function run(nArg: string, opts: RevisitOptions = {}): Promise<void
   }
   // Values the user just set are no longer assumptions.
   const assumed = stored.assumed.filter((d) => !(d in sets));
-  const decision = toDecision(tree, result, { lang, values, assumed });
+  const decision = toDecision(tree, result, { lang, values, assumed, catalog });
 
   const changes: Change[] = [];
   for (const [d, v] of Object.entries(sets)) {

@@ -1,9 +1,11 @@
 import { t } from '../../core/text.js';
-import type { DriverCatalog, Lang, MatrixTree, BranchingTree, Outcome, Tree } from '../../core/types.js';
+import { isConditional, itemText, showCondition } from '../../core/condition.js';
+import type { DriverCatalog, Lang, MatrixTree, BranchingTree, Outcome, TextItem, Tree } from '../../core/types.js';
 import { loadDecisionSet } from '../../io/trees.js';
 import { resolveLang } from '../lang.js';
 import { printJson, println, style } from '../messages.js';
 import { checkTreeIds } from '../resolve-decisions.js';
+import { treeSource } from '../decision-report.js';
 import { outcomeTitle, questionText, valueLabel, words, type Words } from '../decision-words.js';
 
 interface ShowOptions {
@@ -19,7 +21,9 @@ export async function run(treeId: string, opts: ShowOptions): Promise<void> {
   if (opts.json) {
     // Without --lang the JSON keeps both languages (what a tool reading it wants); with --lang every
     // text field is resolved to that language.
-    const { file: _file, ...data } = tree;
+    const { file: _file, origin: _origin, overrides: _overrides, ...rest } = tree;
+    const source = treeSource(tree);
+    const data = source ? { ...rest, source } : rest;
     printJson(opts.lang === undefined ? data : localize(data, resolveLang(opts.lang)));
     return;
   }
@@ -36,6 +40,9 @@ function printTree(tree: Tree, catalog: DriverCatalog, lang: Lang): void {
   const w = words(lang);
   const kind = tree.kind === 'matrix' ? w.kindMatrix : w.kindTree;
   println(`${style.title(t(tree.title, lang))}  ${style.dim(`${tree.id} · ${kind} · ${w.reviewed} ${tree.reviewed}`)}`);
+  const source = treeSource(tree);
+  if (source) println(style.dim(`${w.from} ${source.file}${source.overrides ? `; ${w.overrides(tree.id)}` : ''}`));
+  if (tree.appliesWhen) println(style.dim(`${w.appliesWhen}: ${showCondition(tree.appliesWhen)}`));
   println();
   println(style.title(w.problem));
   println(indent(t(tree.problem, lang), 2));
@@ -44,6 +51,17 @@ function printTree(tree: Tree, catalog: DriverCatalog, lang: Lang): void {
   else printQuestions(tree, catalog, lang, w);
   println(style.title(w.outcomes));
   for (const outcome of Object.values(tree.outcomes)) printOutcome(tree, outcome, lang, w);
+  const rules = tree.rules ?? [];
+  if (rules.length > 0) {
+    println(style.title(w.rules));
+    for (const rule of rules) {
+      const when = Object.keys(rule.when).length > 0 ? `${showCondition(rule.when)} → ` : '';
+      const what = rule.never ? `${w.ruleNever} ${rule.never.join(', ')}` : `${w.ruleOnly} ${(rule.only ?? []).join(', ')}`;
+      println(`  ${style.id(rule.id)}  ${when}${what}`);
+      println(`    ${style.dim(t(rule.reason, lang))}`);
+    }
+    println();
+  }
   println(style.title(w.sources));
   for (const source of tree.sources) println(`  - ${source.title}  ${style.dim(source.url)}`);
 }
@@ -84,12 +102,30 @@ function printMatrix(tree: MatrixTree, catalog: DriverCatalog, lang: Lang, w: Wo
   println();
 }
 
+// A conditional text shows its condition, so the reader of `show` knows when it applies.
+function itemLine(item: TextItem, lang: Lang): string {
+  const text = t(itemText(item), lang);
+  if (!isConditional(item)) return text;
+  const cond = [item.when ? showCondition(item.when) : '', item.unless ? `not ${showCondition(item.unless)}` : '']
+    .filter((x) => x !== '')
+    .join('; ');
+  return `${style.dim(`[${cond}]`)} ${text}`;
+}
+
 function printOutcome(tree: Tree, outcome: Outcome, lang: Lang, w: Words): void {
   println(`  ${style.id(outcome.id)}  ${style.title(t(outcome.title, lang))}`);
   println(indent(t(outcome.decision, lang), 4));
-  for (const p of outcome.consequences.positive) println(`    ${style.ok('+')} ${t(p, lang)}`);
-  for (const n of outcome.consequences.negative) println(`    ${style.bad('-')} ${t(n, lang)}`);
-  for (const warning of outcome.warnings) println(`    ${style.warn(`! ${t(warning, lang)}`)}`);
+  for (const p of outcome.consequences.positive) println(`    ${style.ok('+')} ${itemLine(p, lang)}`);
+  for (const n of outcome.consequences.negative) println(`    ${style.bad('-')} ${itemLine(n, lang)}`);
+  for (const warning of outcome.warnings) println(`    ${style.warn(`! ${itemLine(warning, lang)}`)}`);
+  if (outcome.constrains) {
+    const c = outcome.constrains;
+    const parts = [
+      ...Object.entries(c.drivers).map(([d, v]) => `${d}=${v}`),
+      ...Object.entries(c.outcomes).map(([tree, ids]) => `${tree} ∈ {${ids.join(', ')}}`),
+    ];
+    println(`    ${style.dim(`${w.constrains}: ${parts.join('; ')} (${t(c.reason, lang)})`)}`);
+  }
   if (tree.kind === 'matrix') {
     if (outcome.scores) {
       const scores = Object.entries(outcome.scores).map(([c, s]) => `${c} ${s}`).join(', ');

@@ -3,6 +3,7 @@ import { loadDecisionSet } from '../../io/trees.js';
 import { resolveLang } from '../lang.js';
 import { printJson, println, style } from '../messages.js';
 import { words } from '../decision-words.js';
+import { treeSource } from '../decision-report.js';
 
 interface TreesOptions {
   json?: boolean;
@@ -17,6 +18,7 @@ export async function run(opts: TreesOptions): Promise<void> {
     title: t(tree.title, lang),
     kind: tree.kind,
     outcomes: Object.keys(tree.outcomes),
+    ...(treeSource(tree) ? { source: treeSource(tree) } : {}),
   }));
   if (opts.json) {
     printJson(list);
@@ -28,5 +30,9 @@ export async function run(opts: TreesOptions): Promise<void> {
     const kind = tree.kind === 'matrix' ? ` ${style.dim(`(${w.kindMatrix})`)}` : '';
     println(`${style.id(tree.id.padEnd(width))}  ${style.title(tree.title)}${kind}`);
     println(`${' '.repeat(width)}  ${style.dim(tree.outcomes.join(', '))}`);
+    if (tree.source) {
+      const note = tree.source.overrides ? `; ${w.overrides(tree.id)}` : '';
+      println(`${' '.repeat(width)}  ${style.dim(`${w.from} ${tree.source.file}${note}`)}`);
+    }
   }
 }

@@ -1,6 +1,7 @@
 // `validate [files...]`: every problem of the decision trees, as `file:line:col  path  message`,
 // warnings included, and a summary line. Exit 2 when there is any error (0 with warnings only).
 import { readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { formatProblem, type Problem } from '../../core/errors.js';
 import { loadDecisionSet } from '../../io/trees.js';
 import { DECISIONS_DIR } from '../../io/paths.js';
@@ -21,16 +22,31 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
     starters: Object.keys(STARTERS),
   });
   const problems = set.problems;
+  // The whole space of each checked tree: how many combinations were walked and where they lead.
+  const { exploreSpace } = await import('../../core/explore.js');
+  const given = new Set(files.map((f) => resolve(process.cwd(), f)));
+  const spaces = [...set.trees.values()]
+    .filter((tree) => files.length === 0 || (tree.file !== undefined && given.has(tree.file)))
+    .map((tree) => exploreSpace(tree, set.trees, set.catalog));
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const checked = files.length > 0 ? files.length : (await countYaml(DECISIONS_DIR)) + (await countYaml(set.userDir));
   if (errors > 0) process.exitCode = 2;
 
   if (opts.json) {
-    printJson({ files: checked, errors, warnings, problems });
+    printJson({ files: checked, errors, warnings, problems, trees: spaces });
     return;
   }
   for (const p of problems) println(formatLine(p));
+  for (const space of spaces) {
+    const reached = Object.entries(space.outcomes)
+      .map(([id, n]) => `${id} ${n}`)
+      .join(', ');
+    const chained = space.chains.reduce((n, c) => n + c.combinations, 0);
+    const chains = space.chains.length > 0 ? style.dim(`; chains checked over ${chained} combinations`) : '';
+    println(`${style.id(space.id)}: ${space.skipped ? style.warn(`not walked (${space.skipped})`) : `${space.combinations} combinations walked`}${chains}`);
+    if (!space.skipped) println(style.dim(`  ${reached}`));
+  }
   const summary = words('en').validated(checked, errors, warnings);
   println(errors > 0 ? style.bad(summary) : warnings > 0 ? style.warn(summary) : style.ok(summary));
 }

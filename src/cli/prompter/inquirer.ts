@@ -20,7 +20,7 @@ const KEY_WORDS: Record<Lang, Record<string, string>> = {
 
 const WORDS: Record<Lang, { back: string; yes: string; no: string; required: string }> = {
   en: { back: '← back (change the previous answer)', yes: 'Yes', no: 'No', required: 'Pick at least one.' },
-  es: { back: '← volver (cambiar la respuesta anterior)', yes: 'Sí', no: 'No', required: 'Elige al menos una.' },
+  es: { back: '← volver (cambiar la respuesta anterior)', yes: 'Sí', no: 'No', required: 'Hay que elegir al menos una.' },
 };
 
 export class InquirerPrompter implements Prompter {

@@ -59,7 +59,8 @@ export function registerDecisionCommands(program: Command): void {
   program
     .command('decide')
     .description('walk one or more trees and write an ADR per decision')
-    .argument('<tree...>', 'tree ids')
+    .argument('[tree...]', 'tree ids (or --all)')
+    .option('--all', 'every decision that applies to the project, following the chains (areas such as ml-workload come from the answers)')
     .option('-c, --context <file>', 'context file (YAML) with driver values')
     .option('-s, --set <driver=value>', 'set a driver value (repeatable)', collect, [])
     .option('--use-defaults', 'take each missing driver from its default and record it as assumed')

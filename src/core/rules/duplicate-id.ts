@@ -4,7 +4,9 @@ import type { Rule } from '../lint.js';
 
 export const duplicateId: Rule = (ctx) => {
   const { tree, doc } = ctx;
-  const first = ctx.docs.find((d) => d.tree.id === tree.id);
+  // A repository tree may replace a shipped one (that is how teams customise the advice); two
+  // trees of the same origin with one id are ambiguous.
+  const first = ctx.docs.find((d) => d.tree.id === tree.id && (d.tree.origin !== 'shipped') === (tree.origin !== 'shipped'));
   if (first && first !== doc) {
     ctx.report(['id'], `tree id "${tree.id}" is already used by ${first.file}`);
   }

@@ -1,6 +1,7 @@
 // The lint rules, in the order they run (problems are sorted by location afterwards).
 import type { Rule } from '../lint.js';
 import { consequences } from './consequences.js';
+import { chains } from './chains.js';
 import { cycle } from './cycle.js';
 import { danglingReference } from './dangling-reference.js';
 import { duplicateId } from './duplicate-id.js';
@@ -15,7 +16,9 @@ import { retiredProduct } from './retired-product.js';
 import { reviewDate } from './review-date.js';
 import { sources } from './sources.js';
 import { unknownDriver } from './unknown-driver.js';
+import { treeRules } from './tree-rules.js';
 import { unreachable } from './unreachable.js';
+import { wholeSpace } from './whole-space.js';
 
 export const RULES: readonly (readonly [id: string, rule: Rule])[] = [
   ['duplicate-id', duplicateId],
@@ -34,4 +37,7 @@ export const RULES: readonly (readonly [id: string, rule: Rule])[] = [
   ['matrix-asks', matrixAsks],
   ['matrix-eligible', matrixEligible],
   ['retired-product', retiredProduct],
+  ['whole-space', wholeSpace],
+  ['tree-rule', treeRules],
+  ['chain', chains],
 ];

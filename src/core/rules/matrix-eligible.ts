@@ -4,28 +4,22 @@
 // form of a pointless question).
 import type { Rule } from '../lint.js';
 import { effectiveWeights, scoreMatrix } from '../matrix.js';
+import { axesOf, combinations, MAX_COMBINATIONS, showValues, spaceSize } from '../space.js';
 import type { DriverValues } from '../types.js';
-
-/** Above this many contexts the exhaustive check is skipped (it stays instant below it). */
-const MAX_CONTEXTS = 50_000;
 
 export const matrixEligible: Rule = (ctx) => {
   const { tree, catalog } = ctx;
   if (tree.kind !== 'matrix') return;
-  const axes: [string, string[]][] = [];
-  for (const d of tree.asks) {
-    const driver = Object.hasOwn(catalog.drivers, d) ? catalog.drivers[d] : undefined;
-    if (!driver) return; // unknown-driver reports it
-    axes.push([d, Object.keys(driver.values)]);
-  }
-  if (axes.reduce((n, [, vs]) => n * Math.max(1, vs.length), 1) > MAX_CONTEXTS) return;
+  const axes = axesOf(tree.asks, catalog);
+  if (!axes) return; // unknown-driver reports it
+  if (spaceSize(axes) > MAX_COMBINATIONS) return;
   const winners = new Set<string>();
   // For each asked driver: the winners seen per combination of the *other* drivers' values.
   const byOthers = tree.asks.map(() => new Map<string, Set<string>>());
   let noneEligible: DriverValues | undefined;
   let noneCount = 0;
   let negative: { criterion: string; values: DriverValues } | undefined;
-  for (const values of contexts(axes)) {
+  for (const values of combinations(axes)) {
     const weights = effectiveWeights(tree, values);
     const neg = Object.entries(weights).find(([, w]) => w < 0);
     if (neg && !negative) negative = { criterion: neg[0], values };
@@ -43,7 +37,7 @@ export const matrixEligible: Rule = (ctx) => {
       byOthers[i]!.set(others, seen);
     });
   }
-  const show = (v: DriverValues) => Object.entries(v).map(([d, x]) => `${d}=${x}`).join(', ');
+  const show = showValues;
   if (noneEligible) {
     ctx.report(['asks'], `no option is eligible when ${show(noneEligible)}${noneCount > 1 ? ` (and ${noneCount - 1} more context${noneCount > 2 ? 's' : ''})` : ''}`);
   }
@@ -62,16 +56,3 @@ export const matrixEligible: Rule = (ctx) => {
     }
   }
 };
-
-function* contexts(axes: readonly [string, string[]][], i = 0, acc: DriverValues = {}): Generator<DriverValues> {
-  if (i === axes.length) {
-    yield { ...acc };
-    return;
-  }
-  const [driver, values] = axes[i]!;
-  for (const v of values) {
-    acc[driver] = v;
-    yield* contexts(axes, i + 1, acc);
-  }
-  delete acc[driver];
-}

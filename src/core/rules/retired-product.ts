@@ -1,5 +1,6 @@
 // Advice must not recommend retired or renamed products. Mentioning them is fine in negative
 // consequences and warnings (e.g. "migrate off ingress-nginx"); recommending them is not.
+import { itemText } from '../condition.js';
 import type { Rule } from '../lint.js';
 import type { Text } from '../types.js';
 import type { DocPath } from '../yaml-doc.js';
@@ -36,6 +37,6 @@ export const retiredProduct: Rule = (ctx) => {
   for (const o of Object.values(ctx.tree.outcomes)) {
     check(o.title, ['outcomes', o.id, 'title']);
     check(o.decision, ['outcomes', o.id, 'decision']);
-    o.consequences.positive.forEach((p, i) => check(p, ['outcomes', o.id, 'consequences', 'positive', i]));
+    o.consequences.positive.forEach((p, i) => check(itemText(p), ['outcomes', o.id, 'consequences', 'positive', i]));
   }
 };

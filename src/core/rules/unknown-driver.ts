@@ -1,6 +1,8 @@
 // Every driver a tree names must be in drivers.yaml, and every value one of that driver's values.
 import { didYouMean } from '../load.js';
 import type { Rule, RuleContext } from '../lint.js';
+import { isConditional } from '../condition.js';
+import type { Condition } from '../types.js';
 import type { DocPath } from '../yaml-doc.js';
 
 export const unknownDriver: Rule = (ctx) => {
@@ -31,7 +33,36 @@ export const unknownDriver: Rule = (ctx) => {
       if (checkDriver(ctx, d, ['examples', i, 'drivers', d], true)) checkValue(ctx, d, v, ['examples', i, 'drivers', d]);
     }
   });
+  // Conditions: rules, where the tree applies, conditional texts, values implied for a chain.
+  (tree.rules ?? []).forEach((r, i) => checkCondition(ctx, r.when, ['rules', i, 'when']));
+  if (tree.appliesWhen) checkCondition(ctx, tree.appliesWhen, ['appliesWhen']);
+  for (const o of Object.values(tree.outcomes)) {
+    const lists = [
+      ['warnings', o.warnings],
+      ['consequences.positive', o.consequences.positive],
+      ['consequences.negative', o.consequences.negative],
+    ] as const;
+    for (const [where, items] of lists) {
+      items.forEach((item, i) => {
+        if (!isConditional(item)) return;
+        const at = ['outcomes', o.id, ...where.split('.'), i];
+        if (item.when) checkCondition(ctx, item.when, [...at, 'when']);
+        if (item.unless) checkCondition(ctx, item.unless, [...at, 'unless']);
+      });
+    }
+    if (o.constrains) checkCondition(ctx, o.constrains.drivers, ['outcomes', o.id, 'constrains', 'drivers']);
+  }
 };
+
+/** Every driver of a condition known, every value one of its values. */
+export function checkCondition(ctx: RuleContext, condition: Condition, path: DocPath): void {
+  for (const d of Object.keys(condition)) {
+    if (!checkDriver(ctx, d, [...path, d], true)) continue;
+    const v = condition[d]!;
+    if (Array.isArray(v)) v.forEach((x, i) => checkValue(ctx, d, x, [...path, d, i]));
+    else checkValue(ctx, d, v, [...path, d]);
+  }
+}
 
 // `key`: the driver (or value) is a map key in the file, so point at the key, not its value.
 function checkDriver(ctx: RuleContext, driver: string, path: DocPath, key = false): boolean {
