@@ -64,7 +64,7 @@ export function checkChains(tree: Tree, trees: ReadonlyMap<string, Tree>, catalo
     if (!c) continue;
     const targets = new Set([...Object.keys(c.outcomes), ...(Object.keys(c.drivers).length > 0 ? o.followUps : [])]);
     for (const followUp of targets) {
-      const child = trees.get(followUp);
+      const child = o.followUps.includes(followUp) ? trees.get(followUp) : undefined;
       if (!child) continue;
       const implied = c.drivers;
       const drivers = [...askedDrivers(tree), ...askedDrivers(child)].filter((d) => !Object.hasOwn(implied, d));

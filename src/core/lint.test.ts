@@ -27,7 +27,7 @@ const CASES: [string, string[]][] = [
   [
     'consequences',
     [
-      "consequences | rules/consequences.yaml:46:17  outcomes.microservices.consequences.negative  outcome \"microservices\" has 1 negative consequence; give at least two"
+      "consequences | rules/consequences.yaml:46:17  outcomes.microservices.consequences.negative  outcome \"microservices\" has 1 negative consequence that always holds; give at least two"
     ],
   ],
   [
@@ -161,6 +161,31 @@ const CASES: [string, string[]][] = [
     'unknown-value',
     [
       "unknown-value | rules/unknown-value.yaml:24:7  questions.q-boundaries.branches.clean  \"clean\" is not a value of driver \"domain-boundaries\" (clear, unclear) (did you mean \"clear\"?)"
+    ],
+  ],
+  [
+    'tree-rule',
+    [
+      "tree-rule | rules/tree-rule.yaml:56:5  rules[0]  rule \"one-team-modular\" (only modular-monolith when team-size=small) is broken: scale=small, team-size=small reaches \"monolith\"",
+      "dangling-reference | rules/tree-rule.yaml:67:13  rules[2].never[0]  rule \"typo\" names \"microservice\", which is not an outcome of this tree (did you mean \"microservices\"?)",
+      "rule-shape | rules/tree-rule.yaml:69:5  rules[3]  rule \"both-kinds\" needs exactly one of \"never\" or \"only\"",
+      "duplicate-id | rules/tree-rule.yaml:74:9  rules[4].id  rule id \"large-never-monolith\" is used twice in this tree"
+    ],
+  ],
+  [
+    'chain',
+    [
+      "chain | rules/chain.yaml:42:16  outcomes.modular-monolith.constrains.drivers  \"modular-monolith\" implies driver values but has no follow-ups to apply them to",
+      "chain | rules/chain.yaml:54:22  outcomes.microservices.constrains.outcomes.good-matrix  chain broken: scale=large, team-size=large, domain-boundaries=clear, cloud=aws, cost-sensitive=yes reaches \"microservices\", then \"good-matrix\" reaches \"open-source\" (allowed: managed-aws, managed-azure, managed-gcp); imply the drivers that lead there",
+      "chain | rules/chain.yaml:54:51  outcomes.microservices.constrains.outcomes.good-matrix[2]  \"managed-gcp\" is not an outcome of \"good-matrix\" (did you mean \"managed-aws\"?)",
+      "chain | rules/chain.yaml:55:9  outcomes.microservices.constrains.outcomes.good-tree  \"good-tree\" is not a follow-up of \"microservices\"; add it to followUps or drop the constraint"
+    ],
+  ],
+  [
+    'dead-text',
+    [
+      "dead-text | rules/dead-text.yaml:37:9  outcomes.monolith.warnings[2]  warning: this conditional text is never shown: no answers that reach \"monolith\" match its condition",
+      "dead-text | rules/dead-text.yaml:39:9  outcomes.monolith.warnings[3]  warning: this conditional text is never shown: no answers that reach \"monolith\" match its condition"
     ],
   ],
   [

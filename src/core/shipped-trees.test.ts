@@ -68,7 +68,7 @@ function plainTexts(node: unknown, where: string, out: string[]): string[] {
   if (Array.isArray(node)) node.forEach((n, i) => plainTexts(n, `${where}[${i}]`, out));
   else if (typeof node === 'object' && node !== null) {
     for (const [key, value] of Object.entries(node)) {
-      if (key === 'sources') continue; // source titles are names, not translated text
+      if (key === 'sources' || key === 'source') continue; // source titles are names, not translated text
       const here = `${where}.${key}`;
       if (TEXT_KEYS.has(key) && typeof value === 'string') out.push(here);
       else if (TEXT_KEYS.has(key) && Array.isArray(value)) value.forEach((v, i) => typeof v === 'string' && out.push(`${here}[${i}]`));

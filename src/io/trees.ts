@@ -165,9 +165,10 @@ function mergeCatalogs(
   drivers: { source: Source; catalog: DriverCatalog; locate?: TreeDoc['locate'] }[],
   problems: Problem[],
 ): DriverCatalog {
-  const merged: DriverCatalog = { drivers: {} };
+  const merged: DriverCatalog = { drivers: {}, conflicts: [] };
   const ordered = [...drivers].sort((a, b) => Number(a.source.abs !== SHIPPED_DRIVERS) - Number(b.source.abs !== SHIPPED_DRIVERS));
   for (const { source, catalog, locate } of ordered) {
+    merged.conflicts!.push(...(catalog.conflicts ?? []));
     for (const [id, driver] of Object.entries(catalog.drivers)) {
       if (Object.hasOwn(merged.drivers, id)) {
         problems.push({

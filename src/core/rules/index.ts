@@ -3,6 +3,7 @@ import type { Rule } from '../lint.js';
 import { consequences } from './consequences.js';
 import { chains } from './chains.js';
 import { cycle } from './cycle.js';
+import { deadText } from './dead-text.js';
 import { danglingReference } from './dangling-reference.js';
 import { duplicateId } from './duplicate-id.js';
 import { examples } from './examples.js';
@@ -18,7 +19,6 @@ import { sources } from './sources.js';
 import { unknownDriver } from './unknown-driver.js';
 import { treeRules } from './tree-rules.js';
 import { unreachable } from './unreachable.js';
-import { wholeSpace } from './whole-space.js';
 
 export const RULES: readonly (readonly [id: string, rule: Rule])[] = [
   ['duplicate-id', duplicateId],
@@ -37,7 +37,7 @@ export const RULES: readonly (readonly [id: string, rule: Rule])[] = [
   ['matrix-asks', matrixAsks],
   ['matrix-eligible', matrixEligible],
   ['retired-product', retiredProduct],
-  ['whole-space', wholeSpace],
+  ['dead-text', deadText],
   ['tree-rule', treeRules],
   ['chain', chains],
 ];
