@@ -24,6 +24,10 @@ const VARIANTS = [
   { id: 'gateway-api', ingress: 'gateway-api' },
   { id: 'nginx', ingress: 'nginx' },
   { id: 'traefik', ingress: 'traefik' },
+  { id: 'aks-application-routing', ingress: 'aks-application-routing' },
+  { id: 'application-gateway-for-containers', ingress: 'application-gateway-for-containers' },
+  { id: 'gke-gateway', ingress: 'gke-gateway' },
+  { id: 'alb-in-front-of-gateway', ingress: 'alb-in-front-of-gateway' },
 ] as const;
 
 function chartFor(ingress: string, hosting?: string): { chart: string; kustomize: string } {

@@ -15,6 +15,10 @@ export const VARIANTS = [
   { id: 'gateway-api', ingress: 'gateway-api' },
   { id: 'nginx', ingress: 'nginx' },
   { id: 'traefik', ingress: 'traefik' },
+  { id: 'aks-application-routing', ingress: 'aks-application-routing' },
+  { id: 'application-gateway-for-containers', ingress: 'application-gateway-for-containers' },
+  { id: 'gke-gateway', ingress: 'gke-gateway' },
+  { id: 'alb-in-front-of-gateway', ingress: 'alb-in-front-of-gateway' },
 ] as const;
 
 function allText(dir: string): string {
@@ -131,4 +135,15 @@ describe.skipIf(noKubectl)('scaffold kustomize: kubectl kustomize builds valid o
       }
     });
   }
+});
+
+describe('every ingress outcome deploys', () => {
+  it('each outcome of the shipped kubernetes-ingress tree is a traffic choice of the starters, tested above', async () => {
+    const { loadDecisionSet } = await import('../src/io/trees.js');
+    const { INGRESS_CHOICES } = await import('../src/scaffold/deploy/model.js');
+    const { trees } = await loadDecisionSet({ cwd: join(import.meta.dirname, '..') });
+    const outcomes = Object.keys(trees.get('kubernetes-ingress')!.outcomes).sort();
+    expect([...INGRESS_CHOICES].sort()).toEqual(outcomes);
+    expect(VARIANTS.map((v) => v.ingress).filter((v, i, a) => a.indexOf(v) === i).sort()).toEqual(outcomes);
+  });
 });

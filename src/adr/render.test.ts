@@ -77,6 +77,17 @@ describe('slugs', () => {
     expect(slug.length).toBeLessThanOrEqual(60);
     expect(slug.endsWith('-')).toBe(false);
   });
+
+  it('never cuts a word in two when the title has words to cut between', () => {
+    const title = 'Kubernetes hosting: Amazon EKS with EKS Auto Mode managing nodes and load balancers';
+    const slug = titleSlug(title);
+    expect(slug).toBe('kubernetes-hosting-amazon-eks-with-eks-auto-mode-managing');
+    // 'kubernetes-hosting-amazon-eks-with-eks-auto-mode-managing-nodes' would be 63 characters.
+    for (const word of slug.split('-')) expect(title.toLowerCase()).toMatch(new RegExp(`\\b${word}\\b`));
+    // A 60-character prefix that ends exactly at a word's end keeps that word.
+    expect(titleSlug(`${'a'.repeat(29)} ${'b'.repeat(30)} c`)).toBe(`${'a'.repeat(29)}-${'b'.repeat(30)}`);
+    expect(titleSlug('x'.repeat(100))).toBe('x'.repeat(60));
+  });
 });
 
 describe('tidy', () => {

@@ -5,7 +5,7 @@ const MAX_SLUG = 60;
 /**
  * A file-name-safe slug for an ADR title: ASCII letters, digits and dashes only (so no `/`, `..`
  * or control characters can reach the file system), accents folded ("Decisión" -> "decision"),
- * at most 60 characters cut at a word boundary (never inside a word), and "untitled" when nothing is left.
+ * at most 60 characters cut at a word boundary (inside a word only when the first word alone is longer), and "untitled" when nothing is left.
  */
 export function titleSlug(title: string): string {
   // eslint-disable-next-line no-control-regex
@@ -13,10 +13,11 @@ export function titleSlug(title: string): string {
   let slug = slugify(clean, { decamelize: false, customReplacements: [['&', ' and ']] }).replace(/[^a-z0-9-]/g, '');
   slug = slug.replace(/-+/g, '-').replace(/^-|-$/g, '');
   if (slug.length > MAX_SLUG) {
-    // Cut at the last whole word that fits; a first word longer than the limit stays whole.
+    // Cut after the last whole word that fits; only a first word longer than the limit (no word
+    // boundary to cut at) is cut inside.
     const cut = slug.slice(0, MAX_SLUG + 1);
     const dash = cut.lastIndexOf('-');
-    slug = dash > 0 ? cut.slice(0, dash) : slug.split('-')[0]!;
+    slug = dash > 0 ? cut.slice(0, dash) : cut.slice(0, MAX_SLUG);
   }
   return slug === '' ? 'untitled' : slug;
 }

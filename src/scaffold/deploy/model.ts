@@ -5,7 +5,16 @@ import type { StarterOptions } from '../types.js';
 
 // The kubernetes-ingress tree's outcomes. alb-in-front-of-gateway and traefik route through an
 // in-cluster Gateway API implementation, so the services get Gateway API objects.
-export const INGRESS_CHOICES = ['aws-alb', 'gateway-api', 'nginx', 'traefik', 'alb-in-front-of-gateway'] as const;
+export const INGRESS_CHOICES = [
+  'aws-alb',
+  'gateway-api',
+  'nginx',
+  'traefik',
+  'alb-in-front-of-gateway',
+  'aks-application-routing',
+  'application-gateway-for-containers',
+  'gke-gateway',
+] as const;
 export type IngressChoice = (typeof INGRESS_CHOICES)[number];
 /** Which Kubernetes API carries north-south traffic. */
 export type TrafficApi = 'gateway' | 'ingress';
@@ -98,6 +107,12 @@ export function isIngressChoice(value: string): value is IngressChoice {
   return (INGRESS_CHOICES as readonly string[]).includes(value);
 }
 
+const PLATFORM_GATEWAY_CLASS = {
+  'aks-application-routing': 'approuting-istio',
+  'application-gateway-for-containers': 'azure-alb-external',
+  'gke-gateway': 'gke-l7-global-external-managed',
+} as const;
+
 export function trafficFor(ingress: IngressChoice, hosting: string | undefined, name: string): TrafficSpec {
   const autoMode = hosting === AUTO_MODE_HOSTING;
   const base = { outcome: ingress, hosting, autoMode, host: '' };
@@ -141,6 +156,18 @@ export function trafficFor(ingress: IngressChoice, hosting: string | undefined, 
         api: 'gateway',
         apis: ['gateway'],
         gateway: { create: true, name, className: 'traefik', gatewayClass: { create: false, controllerName: '' } },
+      };
+    case 'aks-application-routing':
+    case 'application-gateway-for-containers':
+    case 'gke-gateway':
+      // The platform installs the class: the AKS application routing add-on's Gateway API
+      // implementation, the ALB Controller of Application Gateway for Containers, or the GKE
+      // Gateway controller (a global external Application Load Balancer).
+      return {
+        ...base,
+        api: 'gateway',
+        apis: ['gateway'],
+        gateway: { create: true, name, className: PLATFORM_GATEWAY_CLASS[ingress], gatewayClass: { create: false, controllerName: '' } },
       };
     case 'alb-in-front-of-gateway':
       // The ALB (with WAF) forwards to the in-cluster implementation; the services only declare routes.

@@ -13,6 +13,18 @@ function trafficText(model: DeploymentModel): string[] {
       ];
     case 'traefik':
       return ['Traffic: Traefik Proxy through its Gateway API support: a Gateway of class `traefik` and one HTTPRoute per service.'];
+    case 'aks-application-routing':
+      return [
+        'Traffic: the AKS application routing add-on\'s Gateway API implementation (GatewayClass `approuting-istio`): a Gateway and one HTTPRoute per service. Its managed NGINX Ingress got critical security patches only through November 2026; do not add Ingress resources for it.',
+      ];
+    case 'application-gateway-for-containers':
+      return [
+        'Traffic: Application Gateway for Containers through its ALB Controller (GatewayClass `azure-alb-external`): a Gateway and one HTTPRoute per service. Add the `alb.networking.azure.io/alb-namespace` and `alb-name` annotations to the Gateway when the ALB Controller manages the deployment.',
+      ];
+    case 'gke-gateway':
+      return [
+        'Traffic: the GKE Gateway controller (GatewayClass `gke-l7-global-external-managed`, a global external Application Load Balancer): a Gateway and one HTTPRoute per service.',
+      ];
     case 'alb-in-front-of-gateway':
       return [
         'Traffic: an AWS ALB with WAF forwards to an in-cluster Gateway API implementation; this deployment declares the Gateway and one HTTPRoute per service. Set the gateway class to your implementation\'s.',
