@@ -32,7 +32,7 @@ async function decided(cwd: string, values: Record<string, string>, template: 'm
 describe('revisit', () => {
   it.each(['madr', 'nygard'] as const)('a different outcome writes a new ADR that supersedes the old one (%s)', async (template) => {
     const cwd = tempDir();
-    const first = await decided(cwd, { complexity: 'low', 'team-size': 'small' }, template);
+    const first = await decided(cwd, { complexity: 'low', 'team-size': 'small', 'dedicated-runtime': 'no' }, template);
     expect(first.content).toContain('outcome: monolith');
     const r = await runCli(['revisit', '1', '--set', 'team-size=large', '--set', 'domain-boundaries=unclear'], { cwd, env: ENV });
     expect(r.stderr).toBe('');
@@ -49,15 +49,17 @@ describe('revisit', () => {
     if (template === 'madr') expect(old).toMatch(/^---\nstatus: superseded by ADR-0002\n/);
     else expect(old).toMatch(/## Status\n\nSuperseded by \[2\. .*\]\(0002-.*\.md\)\n\n## Context/);
     const fresh = readFileSync(join(cwd, 'doc/adr', files[1]!), 'utf8');
-    // The new ADR stores every driver value, the changed ones included.
-    expect(fresh).toMatch(/complexity: low/);
+    // The new ADR stores every driver value its path used, the changed ones included (a large
+    // team is not asked about the domain's complexity).
+    expect(fresh).toMatch(/dedicated-runtime: "no"/);
+    expect(fresh).not.toMatch(/complexity: /);
     expect(fresh).toMatch(/team-size: large/);
     expect(fresh).toMatch(/domain-boundaries: unclear/);
   });
 
   it('the same outcome says the decision stands and which values changed', async () => {
     const cwd = tempDir();
-    await decided(cwd, { complexity: 'high', 'domain-boundaries': 'unclear' }, 'madr');
+    await decided(cwd, { 'team-size': 'small', complexity: 'high', 'domain-boundaries': 'unclear', 'dedicated-runtime': 'no' }, 'madr');
     const r = await runCli(['revisit', '1', '--set', 'complexity=low', '--set', 'team-size=large'], { cwd, env: ENV });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ADR 1 stands: /);
@@ -70,14 +72,14 @@ describe('revisit', () => {
       outcome: 'modular-monolith',
       changes: [
         { driver: 'complexity', from: 'high', to: 'low' },
-        { driver: 'team-size', from: null, to: 'large' },
+        { driver: 'team-size', from: 'small', to: 'large' },
       ],
     });
   });
 
   it('names the drivers a changed path now needs, and refuses ADRs it did not write', async () => {
     const cwd = tempDir();
-    await decided(cwd, { complexity: 'low', 'team-size': 'small' }, 'madr');
+    await decided(cwd, { complexity: 'low', 'team-size': 'small', 'dedicated-runtime': 'no' }, 'madr');
     const r = await runCli(['revisit', '1', '--set', 'team-size=large'], { cwd, env: ENV });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/needs "domain-boundaries"/);
@@ -93,7 +95,7 @@ describe('revisit', () => {
 
   it('--dry-run shows the superseding ADR and writes nothing', async () => {
     const cwd = tempDir();
-    await decided(cwd, { complexity: 'low', 'team-size': 'small' }, 'nygard', 'es');
+    await decided(cwd, { complexity: 'low', 'team-size': 'small', 'dedicated-runtime': 'no' }, 'nygard', 'es');
     const before = readFileSync(join(cwd, 'doc/adr', readdirSync(join(cwd, 'doc/adr'))[0]!), 'utf8');
     const r = await runCli(['revisit', '1', '--dry-run', '--set', 'team-size=large', '--set', 'domain-boundaries=unclear'], { cwd, env: ENV });
     expect(r.code).toBe(0);
@@ -107,11 +109,19 @@ describe('revisit in a terminal', () => {
   it('asks which drivers changed, then their new values', async () => {
     const tree = trees.get('architecture-style')!;
     const prompter = new ScriptedPrompter({ 'revisit-drivers': ['team-size'], 'driver:team-size': 'large' });
-    const changes = await promptChanges(prompter, tree, catalog, { complexity: 'low', 'team-size': 'small' }, 'en');
+    const changes = await promptChanges(prompter, tree, catalog, { complexity: 'low', 'team-size': 'small', 'dedicated-runtime': 'no' }, 'en');
     expect(changes).toEqual({ 'team-size': 'large' });
     expect(prompter.asked.map((a) => a.id)).toEqual(['revisit-drivers', 'driver:team-size']);
     // Every driver the tree asks is offered, with its current value.
     expect(prompter.asked[0]!.message).toMatch(/Which drivers changed/);
+    // Next to each driver: the answers that would change the decision, and to what.
+    const choices = prompter.asked[0]!.choices!;
+    const teamSize = choices.find((c) => c.value === 'team-size')!.name;
+    expect(teamSize).toMatch(/\(Small: one team\).*Large: several teams → /);
+    const dedicated = choices.find((c) => c.value === 'dedicated-runtime')!.name;
+    expect(dedicated).toMatch(/Yes: own hardware, runtime or isolation → Modular monolith with a few extracted services/);
+    const scale = choices.find((c) => c.value === 'scale')!.name;
+    expect(scale).not.toMatch(/→/); // not on this path: changing it changes nothing
   });
 
   it('changes nothing when nothing is picked', async () => {

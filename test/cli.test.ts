@@ -6,7 +6,7 @@ import { runCli, tempDir } from './support/cli.js';
 
 /** Drivers that lead architecture-style to microservices. */
 const MICROSERVICES = {
-  complexity: 'high',
+  'team-size': 'large',
   'domain-boundaries': 'clear',
   'ops-maturity': 'high',
   'team-autonomy': 'yes',
@@ -158,7 +158,7 @@ describe('decide', () => {
     expect(decisions).toHaveLength(1);
     const d = decisions[0]!;
     expect(d).toMatchObject({ tree: 'architecture-style', outcome: 'microservices', assumed: [] });
-    expect(d.path.map((s) => s.driver)).toEqual(expect.arrayContaining(['complexity', 'domain-boundaries']));
+    expect(d.path.map((s) => s.driver)).toEqual(expect.arrayContaining(['team-size', 'domain-boundaries']));
     for (const step of d.path) expect(step).toEqual({ driver: step.driver, value: MICROSERVICES[step.driver as keyof typeof MICROSERVICES], question: expect.any(String) });
     expect(d.followUps).toEqual(expect.arrayContaining(['container-orchestrator', 'saga-coordination']));
     expect(d.adr).toBeUndefined();
@@ -195,7 +195,7 @@ describe('decide', () => {
     const dir = tempDir();
     const ctx = contextFile(dir, { ...MICROSERVICES, complexity: 'high' });
     const r = await runCli(
-      ['decide', 'architecture-style', '--context', ctx, '--set', 'complexity=low', '--set', 'team-size=small', '--json', '--no-write'],
+      ['decide', 'architecture-style', '--context', ctx, '--set', 'complexity=low', '--set', 'team-size=small', '--set', 'dedicated-runtime=no', '--json', '--no-write'],
       { cwd: dir },
     );
     expect(r.code).toBe(0);
@@ -209,7 +209,7 @@ describe('decide', () => {
     expect(r.code).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/missing drivers for architecture-style: domain-boundaries, .+; saga-coordination: cross-service-transaction, /);
+    expect(lines[0]).toMatch(/missing drivers for architecture-style: team-size, domain-boundaries, .+; saga-coordination: cross-service-transaction, /);
     for (const d of ['ops-maturity', 'team-autonomy', 'workflow-complexity']) expect(lines[0]).toContain(d);
     expect(lines[0]).not.toMatch(/architecture-style: [^;]*complexity, /); // already answered
     expect(lines[0]).toMatch(/--set driver=value, a --context file, or --use-defaults/);
@@ -270,7 +270,7 @@ describe('decide', () => {
     expect(flag.stdout).toMatch(/Estilo de arquitectura/);
     expect(flag.stdout).toMatch(/supuesto: valor por defecto/);
     expect(flag.stdout).toMatch(/Siguientes pasos/);
-    const ctx = contextFile(dir, { complexity: 'low', 'team-size': 'small' }, 'lang: es\n');
+    const ctx = contextFile(dir, { complexity: 'low', 'team-size': 'small', 'dedicated-runtime': 'no' }, 'lang: es\n');
     const fromFile = await runCli(['decide', 'architecture-style', '--context', ctx, '--json', '--no-write'], { cwd: dir });
     const [d] = (JSON.parse(fromFile.stdout) as { decisions: JsonDecision[] }).decisions;
     expect(d!.title).toMatch(/[Mm]onolito/);

@@ -80,9 +80,10 @@ describe('diagram (Mermaid source)', () => {
     const chart = readFlowchart(adr.stdout);
     const chosen = chart.classes.get('chosen') ?? [];
     expect(chosen.map((id) => chart.nodes.get(id)?.label)).toEqual(['Modular monolith']);
-    // complexity=high, then domain-boundaries=unclear: two highlighted edges ending at the outcome.
+    // team-size (default: small), complexity=high, domain-boundaries=unclear, dedicated-runtime
+    // (default: no): four highlighted edges, the last ending at the outcome.
     const styled = chart.styledEdges.map((i) => chart.edges[i]!);
-    expect(styled).toHaveLength(2);
+    expect(styled).toHaveLength(4);
     expect(styled.map((e) => e.to)).toContain(chosen[0]);
     expect(lastClassOf(chart, 'n0')).toBe('taken');
 
@@ -99,7 +100,7 @@ describe('diagram (Mermaid source)', () => {
     expect(graph.code).toBe(0);
     expect(await mermaidSyntaxError(graph.stdout)).toBeUndefined();
     expect(graph.stdout).toContain('1. Record architecture decisions');
-    expect(graph.stdout).toContain('2. Application architecture style');
+    expect(graph.stdout).toContain('2. Architecture style');
   });
 
   it('without a browser, rendering is one line saying how to get one, exit 2', async () => {

@@ -26,10 +26,11 @@ describe('guidedSession', () => {
     const prompter = new ScriptedPrompter({
       trees: ['architecture-style'],
       chain: false,
-      // complexity low, then back from team-size to change complexity to high...
-      'driver:complexity': new Answers(['low', 'high']),
-      'driver:team-size': new Answers([SCRIPTED_BACK]),
+      // one team, then back from complexity to answer the team size again...
+      'driver:team-size': new Answers(['small', 'small']),
+      'driver:complexity': new Answers([SCRIPTED_BACK, 'high']),
       'driver:domain-boundaries': 'unclear',
+      'driver:dedicated-runtime': 'no',
       'confirm-write': 'write',
       starter: 'modular-monolith',
       'starter-dir': 'app',
@@ -38,10 +39,12 @@ describe('guidedSession', () => {
     expect(prompter.asked.map((q) => q.id)).toEqual([
       'trees',
       'chain',
+      'driver:team-size',
       'driver:complexity',
       'driver:team-size',
       'driver:complexity',
       'driver:domain-boundaries',
+      'driver:dedicated-runtime',
       'confirm-write',
       'starter',
       'starter-dir',
@@ -58,12 +61,14 @@ describe('guidedSession', () => {
     const cwd = tempDir();
     const prompter = new ScriptedPrompter({
       trees: ['*'],
-      'driver:complexity': 'high',
+      areas: ['ml-workload'],
+      'driver:team-size': 'large',
       'driver:domain-boundaries': 'clear',
       'driver:ops-maturity': 'high',
       'driver:team-autonomy': 'yes',
       'driver:latency-sensitive': 'no',
       'driver:high-resilience': 'no',
+      'driver:ecosystem-integrations': 'no',
       'driver:scale': 'small',
       'driver:cross-service-transaction': 'no',
       'driver:cloud': 'on-prem',
@@ -82,8 +87,73 @@ describe('guidedSession', () => {
       outcome: 'docker-compose',
       ledBy: { tree: 'architecture-style', outcome: 'microservices' },
     });
-    expect(prompter.asked.find((q) => q.id === 'trees')!.message).toBe('¿Qué decisiones quieres tomar?');
+    expect(prompter.asked.find((q) => q.id === 'trees')!.message).toBe('¿Qué decisiones quieren tomar?');
+    // The areas come first, before any driver.
+    expect(ids.slice(0, 2)).toEqual(['trees', 'areas']);
     expect(ids).toContain('starter');
+  });
+
+  it('"all that apply" skips the ML platform when the project has no ML', async () => {
+    quiet();
+    const prompter = new ScriptedPrompter({
+      trees: ['*'],
+      areas: [],
+      'driver:team-size': 'small',
+      'driver:complexity': 'low',
+      'driver:dedicated-runtime': 'no',
+      'driver:ecosystem-integrations': 'no',
+      'driver:high-resilience': 'no',
+      'driver:scale': 'small',
+      'confirm-write': 'quit',
+    });
+    const { decisions } = await guidedSession({ prompter, catalog, trees, lang: 'en', cwd: tempDir() });
+    expect(decisions.map((d) => d.tree)).toEqual(['architecture-style', 'container-orchestrator']);
+    expect(prompter.asked.map((q) => q.id)).not.toContain('driver:cloud');
+  });
+
+  const CONTRADICTION = {
+    trees: ['*'],
+    areas: [],
+    'driver:team-size': 'small',
+    'driver:complexity': 'high',
+    'driver:domain-boundaries': 'clear',
+    'driver:ops-maturity': 'high',
+    'driver:dedicated-runtime': 'yes',
+    'driver:ecosystem-integrations': 'no',
+    'driver:high-resilience': 'no',
+    'driver:scale': 'small',
+    'driver:cross-service-transaction': 'yes',
+    'driver:workflow-complexity': 'simple',
+    'driver:central-visibility': 'no',
+    'confirm-write': 'quit',
+  };
+
+  it('answers that contradict each other are asked again: change one of them', async () => {
+    quiet();
+    const prompter = new ScriptedPrompter({
+      ...CONTRADICTION,
+      // "several teams held back" from a team of one: change that answer
+      'driver:team-autonomy': new Answers(['yes', 'no']),
+      'conflict:small-team-several-teams': 'team-autonomy',
+      'driver:workflow-engine-allowed': 'no',
+    });
+    const { decisions } = await guidedSession({ prompter, catalog, trees, lang: 'en', cwd: tempDir() });
+    const ids = prompter.asked.map((q) => q.id);
+    expect(ids.filter((id) => id === 'conflict:small-team-several-teams')).toHaveLength(1);
+    expect(ids.slice(ids.indexOf('conflict:small-team-several-teams') + 1)[0]).toBe('driver:team-autonomy');
+    const conflict = prompter.asked.find((q) => q.id === 'conflict:small-team-several-teams')!;
+    expect(conflict.message).toMatch(/^These answers contradict each other: A small team/);
+    expect(conflict.choices!.map((c) => c.value)).toEqual(['team-size', 'team-autonomy', '']);
+    expect(decisions.flatMap((d) => d.notes)).toEqual([]);
+  });
+
+  it('answers that contradict each other can be kept: the decisions record the contradiction', async () => {
+    quiet();
+    const prompter = new ScriptedPrompter({ ...CONTRADICTION, 'driver:team-autonomy': 'yes', 'conflict:small-team-several-teams': '' });
+    const { decisions } = await guidedSession({ prompter, catalog, trees, lang: 'en', cwd: tempDir() });
+    const saga = decisions.find((d) => d.tree === 'saga-coordination')!;
+    expect(saga.notes.map((n) => n.id)).toEqual(['small-team-several-teams']);
+    expect(saga.warnings[0]).toMatch(/^team-size=small, team-autonomy=yes: A small team/);
   });
 
   it('quitting at the summary writes nothing', async () => {
@@ -104,7 +174,7 @@ describe('guidedSession', () => {
     quiet();
     const prompter = new ScriptedPrompter({ trees: ['architecture-style'], chain: false });
     await expect(guidedSession({ prompter, catalog, trees, lang: 'en', cwd: tempDir() })).rejects.toThrow(
-      /unexpected question "driver:complexity"/,
+      /unexpected question "driver:team-size"/,
     );
   });
 });

@@ -81,7 +81,10 @@ describe.skipIf(gate)('the guided session in a terminal', () => {
     let s = await waitFor('the tree picker', (x) => x.includes('Which decisions do you want to make?'));
     expect(s).toMatch(/All that apply, following the chains/);
 
-    // "All that apply": the first choice.
+    // "All that apply": the first choice. Then the areas the project has: this one has ML.
+    s = await answer(['Space', 'Enter'], dir);
+    expect(activePrompt(s)).toMatch(/^\? Which of these does the project have\?/);
+    expect(s).toMatch(/train or serve machine learning models/);
     s = await answer(['Space', 'Enter'], dir);
     const first = activePrompt(s);
     expect(first).toMatch(/^\? .+\[.+\]$/);
@@ -128,8 +131,10 @@ describe.skipIf(gate)('the guided session in a terminal', () => {
   it('Ctrl-C exits 130 and writes nothing (in Spanish)', { timeout: 120_000 }, async () => {
     const dir = tempDir();
     start(dir, ['--lang', 'es']);
-    await waitFor('the tree picker', (x) => x.includes('¿Qué decisiones quieres tomar?'));
+    await waitFor('the tree picker', (x) => x.includes('¿Qué decisiones quieren tomar?'));
     let s = await answer(['Space', 'Enter'], dir);
+    expect(activePrompt(s)).toMatch(/^\? ¿Cuáles de estas características tiene el proyecto\?/);
+    s = await answer(['Enter'], dir); // none: no ML platform decision
     expect(s).toMatch(/← volver/);
     s = await answer(['Enter'], dir);
     tmux('send-keys', '-t', SESSION, 'C-c');
@@ -139,7 +144,7 @@ describe.skipIf(gate)('the guided session in a terminal', () => {
 
   it('decide in a terminal asks only the drivers still missing', { timeout: 120_000 }, async () => {
     const dir = tempDir();
-    start(dir, ['decide', 'architecture-style', '--set', 'complexity=low']);
+    start(dir, ['decide', 'architecture-style', '--set', 'complexity=low', '--set', 'dedicated-runtime=no']);
     const s = await waitFor('the first question', (x) => activePrompt(x) !== '');
     expect(activePrompt(s)).toMatch(/^\? .+ {2}\[Application architecture style\]$/);
     expect(activePrompt(s)).not.toMatch(/complex/i); // given with --set, so never asked

@@ -36,7 +36,7 @@ describe('the packed tarball', () => {
     expect(help).toMatch(/decide/);
     expect(npx(['adr-wizard', '--version'], app).trim()).toBe(installed.version);
 
-    writeFileSync(join(app, 'context.yaml'), 'drivers:\n  complexity: low\n  team-size: small\n');
+    writeFileSync(join(app, 'context.yaml'), 'drivers:\n  complexity: low\n  team-size: small\n  dedicated-runtime: "no"\n');
     const out = npx(['adr-wizard', 'decide', 'architecture-style', '--context', 'context.yaml', '--json'], app);
     const { decisions } = JSON.parse(out) as { decisions: { tree: string; outcome: string; adr?: { file: string } }[] };
     expect(decisions[0]).toMatchObject({ tree: 'architecture-style', outcome: 'monolith' });

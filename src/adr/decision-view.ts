@@ -268,7 +268,7 @@ function closeCallLine(tree: Tree, decision: Decision, lang: Lang): string | nul
     })
     .join(', ');
   const runnerUp = tree.outcomes[close.runnerUp] ? t(tree.outcomes[close.runnerUp]!.title, lang) : close.runnerUp;
-  return l.closeCall.replace('{runnerUp}', runnerUp).replace('{margin}', fmtNumber(close.margin)).replace('{criteria}', criteria || '—');
+  return l.closeCall.replace('{runnerUp}', runnerUp).replace('{margin}', `${fmtNumber(close.margin)} ${close.margin === 1 ? l.point : l.points}`).replace('{criteria}', criteria || '—');
 }
 
 /** The view of a plain `new` ADR: the same keys, so one custom template can serve both. */

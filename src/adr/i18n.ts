@@ -56,6 +56,8 @@ export interface AdrStrings {
   flipOrMore: string;
   weightFlip: string;
   closeCall: string;
+  point: string;
+  points: string;
   notes: string;
   implied: string;
   treeFile: string;
@@ -129,11 +131,13 @@ const en: AdrStrings = {
       "See Michael Nygard's article, linked above. For a lightweight ADR toolset, see Nat Pryce's [adr-tools](https://github.com/npryce/adr-tools). adr-wizard reads and writes the same log.",
   },
   revisitWhen: 'Revisit when',
-  revisitIntro: 'A different answer to one question would change this decision:',
+  revisitIntro: 'Each of these changes, on its own, would lead to another option:',
   flipIf: 'if',
   flipOrMore: 'depending on the questions that follow',
   weightFlip: 'if "{criterion}" weighs {to} instead of {from}',
-  closeCall: 'Close call: {runnerUp} trails by {margin} points; what decided it: {criteria}.',
+  closeCall: 'Close call: {runnerUp} trails by {margin}; what decided it: {criteria}.',
+  point: 'point',
+  points: 'points',
   notes: 'Notes on the answers',
   implied: 'taken from the decision that led here',
   treeFile: 'Decision tree',
@@ -207,11 +211,13 @@ const es: AdrStrings = {
       'Véase el artículo de Michael Nygard enlazado arriba. Para un conjunto ligero de herramientas, véase [adr-tools](https://github.com/npryce/adr-tools) de Nat Pryce. adr-wizard lee y escribe el mismo registro.',
   },
   revisitWhen: 'Revisar si',
-  revisitIntro: 'Otra respuesta a una sola pregunta cambiaría esta decisión:',
+  revisitIntro: 'Cada uno de estos cambios, por sí solo, llevaría a otra opción:',
   flipIf: 'si',
   flipOrMore: 'según las preguntas que siguen',
   weightFlip: 'si «{criterion}» pesa {to} en lugar de {from}',
-  closeCall: 'Decisión ajustada: {runnerUp} queda a {margin} puntos; lo que decidió: {criteria}.',
+  closeCall: 'Decisión ajustada: {runnerUp} queda a {margin}; lo que decidió: {criteria}.',
+  point: 'punto',
+  points: 'puntos',
   notes: 'Observaciones sobre las respuestas',
   implied: 'tomado de la decisión anterior',
   treeFile: 'Árbol de decisión',

@@ -7,6 +7,8 @@ import { toDecision } from '../../core/decision.js';
 import { t } from '../../core/text.js';
 import type { DriverCatalog, DriverValues, Lang, Tree } from '../../core/types.js';
 import { walk } from '../../core/walk.js';
+import { flips } from '../../core/flips.js';
+import { askedDrivers } from '../../core/space.js';
 import { markSuperseded } from '../../adr/edit.js';
 import { strings } from '../../adr/i18n.js';
 import { findAdrDir, readLog } from '../../adr/log.js';
@@ -43,15 +45,23 @@ export async function promptChanges(
   values: DriverValues,
   lang: Lang,
 ): Promise<DriverValues> {
-  const asked = tree.kind === 'matrix' ? tree.asks : [...new Set(Object.values(tree.questions).map((q) => q.driver))];
-  const drivers = asked.filter((d) => catalog.drivers[d]);
+  const drivers = askedDrivers(tree).filter((d) => catalog.drivers[d]);
   const es = lang === 'es';
+  // What would change the decision, shown next to each driver so the user sees which answers matter.
+  const result = walk(tree, values);
+  const changes = result.status === 'done' ? flips(tree, values, result, catalog) : [];
+  const title = (id: string) => (tree.outcomes[id] ? t(tree.outcomes[id].title, lang) : id);
+  const hint = (d: string) =>
+    changes
+      .filter((f) => f.driver === d)
+      .map((f) => `${valueLabel(catalog, d, f.to, lang)} → ${f.outcome !== undefined ? title(f.outcome) : (f.outcomes ?? []).map(title).join(' / ')}`)
+      .join('; ');
   const pick = await prompter.checkbox<string>({
     id: 'revisit-drivers',
     message: es ? '¿Qué factores han cambiado? (ninguno: revisar los datos)' : 'Which drivers changed? (none: just check the facts)',
     choices: drivers.map((d) => ({
       value: d,
-      name: `${t(catalog.drivers[d]!.question, lang)} (${values[d] !== undefined ? valueLabel(catalog, d, values[d]!, lang) : '—'})`,
+      name: `${t(catalog.drivers[d]!.question, lang)} (${values[d] !== undefined ? valueLabel(catalog, d, values[d]!, lang) : '—'})${hint(d) ? `  ${hint(d)}` : ''}`,
     })),
   });
   const out: DriverValues = {};

@@ -19,29 +19,29 @@ export class Answers {
 export const SCRIPTED_BACK = '<back>';
 
 export class ScriptedPrompter implements Prompter {
-  /** Every question asked, in order: `id` and the answer given. */
-  readonly asked: { id: string; message: string; answer: unknown }[] = [];
+  /** Every question asked, in order: `id`, the choices shown (select, checkbox) and the answer given. */
+  readonly asked: { id: string; message: string; answer: unknown; choices?: { value: unknown; name: string }[] }[] = [];
   private readonly answers: Map<string, unknown>;
 
   constructor(answers: Record<string, unknown>) {
     this.answers = new Map(Object.entries(answers));
   }
 
-  private take(id: string, message: string): unknown {
+  private take(id: string, message: string, choices?: readonly { value: unknown; name?: string }[]): unknown {
     if (!this.answers.has(id)) throw new InternalError(`unexpected question "${id}": ${message}`);
     let answer = this.answers.get(id);
     if (answer instanceof Answers) {
       if (answer.queue.length === 0) throw new InternalError(`question "${id}" asked more often than scripted: ${message}`);
       answer = answer.queue.shift();
     }
-    this.asked.push({ id, message, answer });
+    this.asked.push({ id, message, answer, ...(choices ? { choices: choices.map((c) => ({ value: c.value, name: c.name ?? String(c.value) })) } : {}) });
     return answer;
   }
 
   select<T>(q: SelectQuestion<T> & { back: true }): Promise<T | typeof BACK>;
   select<T>(q: SelectQuestion<T>): Promise<T>;
   async select<T>(q: SelectQuestion<T>): Promise<T | typeof BACK> {
-    const answer = this.take(q.id, q.message);
+    const answer = this.take(q.id, q.message, q.choices);
     if (answer === SCRIPTED_BACK) {
       if (!q.back) throw new InternalError(`question "${q.id}" offers no way back`);
       return BACK;
@@ -55,7 +55,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async checkbox<T>(q: CheckboxQuestion<T>): Promise<T[]> {
-    const answer = this.take(q.id, q.message);
+    const answer = this.take(q.id, q.message, q.choices);
     if (!Array.isArray(answer)) throw new InternalError(`question "${q.id}" needs a list of answers`);
     const picked = answer.map((a: unknown) => {
       const choice = q.choices.find((c) => c.value === a);
