@@ -49,6 +49,7 @@ export function resolveDecisions(input: ResolveInput): Resolution {
   // first, then the ML platform, both leading to the container platform), so the walk is repeated
   // until the implied values settle.
   let implied = new Map<string, Implied>();
+  if (!input.chain) return resolvePass(input, implied); // no follow-ups are walked: nothing to imply
   for (let pass = 0; pass < 5; pass++) {
     const resolution = resolvePass(input, implied);
     const next = impliedBy(resolution.decisions, input.trees);

@@ -67,30 +67,44 @@ export function checkChains(tree: Tree, trees: ReadonlyMap<string, Tree>, catalo
       const child = o.followUps.includes(followUp) ? trees.get(followUp) : undefined;
       if (!child) continue;
       const implied = c.drivers;
-      const drivers = [...askedDrivers(tree), ...askedDrivers(child)].filter((d) => !Object.hasOwn(implied, d));
-      const axes = axesOf(drivers, catalog);
-      if (!axes || spaceSize(axes) > MAX_COMBINATIONS) continue;
+      // The parent's space first; for each combination reaching this outcome, only the follow-up's
+      // own drivers vary (shared drivers keep the parent's answer, implied ones their value).
+      const parentDrivers = askedDrivers(tree);
+      const parentAxes = axesOf(parentDrivers, catalog);
+      const childAxes = axesOf(
+        askedDrivers(child).filter((d) => !Object.hasOwn(implied, d) && !parentDrivers.includes(d)),
+        catalog,
+      );
+      if (!parentAxes || !childAxes || spaceSize(parentAxes) * spaceSize(childAxes) > MAX_COMBINATIONS) continue;
       const allowed = Object.hasOwn(c.outcomes, followUp) ? c.outcomes[followUp]! : undefined;
       const check: ChainCheck = { outcome: o.id, followUp, combinations: 0 };
-      for (const values of combinations(axes)) {
+      for (const values of combinations(parentAxes)) {
         let parent: WalkResult;
-        let next: WalkResult;
         try {
           parent = walk(tree, values);
-          if (parent.status !== 'done' || parent.outcome !== o.id) continue;
-          next = walk(child, { ...values, ...implied });
         } catch (err: unknown) {
           if (err instanceof InternalError) continue; // the tree's own rules report a broken tree
           throw err;
         }
-        check.combinations++;
-        if (next.status !== 'done' || !allowed || allowed.includes(next.outcome) || check.broken) continue;
-        check.broken = {
-          values,
-          reached: next.outcome,
-          parentPath: parent.path.map((s) => s.driver),
-          childPath: next.path.map((s) => s.driver),
-        };
+        if (parent.status !== 'done' || parent.outcome !== o.id) continue;
+        for (const extra of combinations(childAxes)) {
+          const all = { ...values, ...extra };
+          let next: WalkResult;
+          try {
+            next = walk(child, { ...all, ...implied });
+          } catch (err: unknown) {
+            if (err instanceof InternalError) continue;
+            throw err;
+          }
+          check.combinations++;
+          if (next.status !== 'done' || !allowed || allowed.includes(next.outcome) || check.broken) continue;
+          check.broken = {
+            values: all,
+            reached: next.outcome,
+            parentPath: parent.path.map((s) => s.driver),
+            childPath: next.path.map((s) => s.driver),
+          };
+        }
       }
       out.push(check);
     }
