@@ -206,15 +206,18 @@ describe('validate over the whole space', () => {
 });
 
 describe('chains keep their promises', () => {
+  // Answers for which the ML platform is Kubeflow, from a team that said it needs no Kubernetes ecosystem.
+  const KUBEFLOW = {
+    cloud: 'aws',
+    'managed-preference': 'no',
+    'ops-maturity': 'high',
+    scale: 'large',
+    'cost-sensitive': 'no',
+    'ecosystem-integrations': 'no',
+  };
+
   it('Kubeflow leads to Kubernetes even when the answers said the ecosystem is not needed, and says so', async () => {
-    const ds = await decide(['mlops-platform', '--chain'], {
-      cloud: 'aws',
-      'managed-preference': 'no',
-      'ops-maturity': 'high',
-      scale: 'large',
-      'cost-sensitive': 'no',
-      'ecosystem-integrations': 'no',
-    });
+    const ds = await decide(['mlops-platform', '--chain'], KUBEFLOW);
     expect(ds.map((d) => `${d.tree}:${d.outcome}`).slice(0, 2)).toEqual(['mlops-platform:kubeflow', 'container-orchestrator:kubernetes']);
     const co = ds[1]!;
     expect(co.implied).toEqual({ 'ecosystem-integrations': 'yes' });
@@ -224,17 +227,7 @@ describe('chains keep their promises', () => {
   });
 
   it('a constraint applies even when the follow-up was reached first by another tree', async () => {
-    const ds = await decide(['--all'], {
-      'ml-workload': 'yes',
-      'team-size': 'small',
-      complexity: 'low',
-      cloud: 'aws',
-      'managed-preference': 'no',
-      'ops-maturity': 'high',
-      scale: 'large',
-      'cost-sensitive': 'no',
-      'ecosystem-integrations': 'no',
-    });
+    const ds = await decide(['--all'], { ...KUBEFLOW, 'ml-workload': 'yes', 'team-size': 'small', complexity: 'low' });
     const outcome = (id: string) => ds.find((d) => d.tree === id)?.outcome;
     expect(outcome('mlops-platform')).toBe('kubeflow');
     expect(outcome('container-orchestrator')).toBe('kubernetes');

@@ -158,10 +158,35 @@ describe('parseDrivers', () => {
       'drivers.yaml:7:14  drivers.scale.values.large.label  missing required field "label"',
       'drivers.yaml:7:15  drivers.scale.values.large.lable  unknown field "lable" (did you mean "label"?)',
     ]],
+    ['a conflict on one driver, an unknown driver and an unknown value', DRIVERS + lines(
+      'conflicts:',
+      '  - id: one',
+      '    when: {scale: small}',
+      '    reason: Only one driver.',
+      '  - id: two',
+      '    when: {scale: [small, hueg], scael: large}',
+      '    reason: Typos.',
+      '  - id: one',
+      '    when: {scale: small, scale2: x}',
+      '    reason: Reused id.',
+    ), [
+      'drivers.yaml:11:11  conflicts[0].when  conflict "one" needs at least two drivers: answers contradict each other, not themselves',
+      'drivers.yaml:14:27  conflicts[1].when.scale[1]  "hueg" is not a value of driver "scale" (small, large)',
+      'drivers.yaml:14:34  conflicts[1].when.scael  unknown driver "scael" (did you mean "scale"?)',
+      'drivers.yaml:16:9  conflicts[2].id  conflict id "one" is used twice',
+      'drivers.yaml:17:26  conflicts[2].when.scale2  unknown driver "scale2" (did you mean "scale"?)',
+    ]],
   ])('reports %s', (_name, source, expected) => {
     const { catalog, problems } = parseDrivers(source, 'drivers.yaml');
     expect(catalog).toBeUndefined();
     expect(problems.map(formatProblem)).toEqual(expected);
+  });
+
+  it('reads conflicts between answers', () => {
+    const source = DRIVERS + lines('  team:', '    question: Q', '    help: H', '    values: {one: {label: One}, many: {label: Many}}', '    default: one', 'conflicts:', '  - id: c', '    when: {scale: small, team: many}', '    reason: {en: Cannot both hold., es: No pueden darse a la vez.}');
+    const { catalog, problems } = parseDrivers(source, 'drivers.yaml');
+    expect(problems).toEqual([]);
+    expect(catalog?.conflicts).toEqual([{ id: 'c', when: { scale: 'small', team: 'many' }, reason: { en: 'Cannot both hold.', es: 'No pueden darse a la vez.' } }]);
   });
 });
 

@@ -72,8 +72,8 @@ export function parseDrivers(source: string, file: string): ParsedDrivers {
       });
     }
   }
-  checkConflicts(catalog, (path, message) =>
-    problems.push({ file, ...locate(path), path: dotted(path), message, severity: 'error', rule: 'conflict' }),
+  checkConflicts(catalog, (path, message, key = false) =>
+    problems.push({ file, ...locate(path, { key }), path: dotted(path), message, severity: 'error', rule: 'conflict' }),
   );
   return problems.some((p) => p.severity === 'error')
     ? { problems: sortProblems(problems), locate }
@@ -81,7 +81,7 @@ export function parseDrivers(source: string, file: string): ParsedDrivers {
 }
 
 // A conflict names at least two known drivers with their own values, under a unique id.
-function checkConflicts(catalog: DriverCatalog, report: (path: DocPath, message: string) => void): void {
+function checkConflicts(catalog: DriverCatalog, report: (path: DocPath, message: string, key?: boolean) => void): void {
   const ids = new Set<string>();
   (catalog.conflicts ?? []).forEach((c, i) => {
     if (ids.has(c.id)) report(['conflicts', i, 'id'], `conflict id "${c.id}" is used twice`);
@@ -91,14 +91,15 @@ function checkConflicts(catalog: DriverCatalog, report: (path: DocPath, message:
     for (const d of drivers) {
       const driver = Object.hasOwn(catalog.drivers, d) ? catalog.drivers[d] : undefined;
       if (!driver) {
-        report(['conflicts', i, 'when', d], `unknown driver "${d}"${didYouMean(d, Object.keys(catalog.drivers))}`);
+        report(['conflicts', i, 'when', d], `unknown driver "${d}"${didYouMean(d, Object.keys(catalog.drivers))}`, true);
         continue;
       }
       const values = Object.keys(driver.values);
       const v = c.when[d]!;
-      for (const x of Array.isArray(v) ? v : [v]) {
-        if (!values.includes(x)) report(['conflicts', i, 'when', d], `"${x}" is not a value of driver "${d}" (${values.join(', ')})${didYouMean(x, values)}`);
-      }
+      (Array.isArray(v) ? v : [v]).forEach((x, j) => {
+        const at = Array.isArray(v) ? ['conflicts', i, 'when', d, j] : ['conflicts', i, 'when', d];
+        if (!values.includes(x)) report(at, `"${x}" is not a value of driver "${d}" (${values.join(', ')})${didYouMean(x, values)}`);
+      });
     }
   });
 }
