@@ -68,7 +68,7 @@ const en = {
   from: 'from',
   overrides: (shipped: string) => `replaces the shipped ${shipped}`,
   // what would change the decision
-  revisitWhen: 'revisit when',
+  revisitWhen: 'revisit',
   flip: (outcome: string, question: string, label: string) => `${outcome}, if ${question} → ${label}`,
   closeCall: (runnerUp: string, margin: string) => `close call: ${runnerUp} trails by ${margin}`,
   // contradictory answers and areas
@@ -147,7 +147,7 @@ const es: Words = {
   appliesWhen: 'se aplica si',
   from: 'de',
   overrides: (shipped) => `sustituye al árbol incluido ${shipped}`,
-  revisitWhen: 'revisar si',
+  revisitWhen: 'revisar',
   flip: (outcome, question, label) => `${outcome}, si ${question} → ${label}`,
   closeCall: (runnerUp, margin) => `decisión ajustada: ${runnerUp} queda a ${margin} puntos`,
   conflict: (reason) => `Estas respuestas se contradicen: ${reason}`,

@@ -99,14 +99,23 @@ describe('loadDecisionSet', () => {
     expect(trees.has('architecture-style')).toBe(true);
   });
 
-  it('refuses a user tree that reuses a shipped tree id', async () => {
+  it('a repository tree with a shipped tree\'s id replaces it; two repository trees with one id are refused', async () => {
     const root = repo();
-    write(root, '.adr-wizard/decisions/architecture-style.yaml', USER_TREE.replace('id: team-tool', 'id: architecture-style').replace('followUps: [architecture-style]', 'followUps: []'));
+    const mine = USER_TREE.replace('id: team-tool', 'id: architecture-style').replace('followUps: [architecture-style]', 'followUps: []');
+    write(root, '.adr-wizard/decisions/architecture-style.yaml', mine);
     const { problems, trees } = await loadDecisionSet({ cwd: root, lenient: true });
-    expect(problems.filter((p) => p.severity === 'error').map((p) => `${p.file}:${p.line}  ${p.message}`)).toEqual([
-      `.adr-wizard/decisions/architecture-style.yaml:1  tree id "architecture-style" is already used by ${join(DECISIONS_DIR, 'architecture-style.yaml')}`,
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const tree = trees.get('architecture-style')!;
+    expect(tree.file).toBe(join(root, '.adr-wizard/decisions/architecture-style.yaml'));
+    expect(tree.origin).toBe('user');
+    expect(tree.overrides).toBe(join(DECISIONS_DIR, 'architecture-style.yaml'));
+    expect(Object.keys(tree.outcomes)).toEqual(['simple', 'fancy']);
+
+    write(root, '.adr-wizard/decisions/another.yaml', mine);
+    const twice = await loadDecisionSet({ cwd: root, lenient: true });
+    expect(twice.problems.filter((p) => p.rule === 'duplicate-id').map((p) => `${p.file}:${p.line}  ${p.message}`)).toEqual([
+      '.adr-wizard/decisions/architecture-style.yaml:1  tree id "architecture-style" is already used by .adr-wizard/decisions/another.yaml',
     ]);
-    expect(trees.get('architecture-style')?.file).toBe(join(DECISIONS_DIR, 'architecture-style.yaml'));
   });
 
   it('lets a repository add drivers, but not redefine shipped ones', async () => {
