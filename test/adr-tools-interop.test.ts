@@ -64,7 +64,7 @@ describe.skipIf(gate)('adr-tools', () => {
     const toc = adr(cwd, 'generate', 'toc');
     expect(toc).toContain('* [1. Record architecture decisions](0001-record-architecture-decisions.md)');
     expect(toc).toContain('* [2. Use Kafka](0002-use-kafka.md)');
-    expect(toc).toMatch(/\* \[3\. Application architecture style: .*\]\(0003-.*\.md\)/);
+    expect(toc).toMatch(/\* \[3\. Architecture style: .*\]\(0003-.*\.md\)/);
     // adr-tools links and supersedes adr-wizard files; adr-wizard reads what it wrote.
     adr(cwd, 'link', '3', 'Amends', '2', 'Amended by');
     adr(cwd, 'new', '-s', '2', 'Use', 'RabbitMQ');

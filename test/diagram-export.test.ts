@@ -145,7 +145,7 @@ describe.skipIf(gate)('export --format html in a browser', () => {
         expect(f.width).toBeGreaterThan(100);
       }
       expect(dom.figures[0]!.text).toContain('4. Usar caché ¿sí?');
-      expect(dom.figures[1]!.text).toContain('Simple (layered) monolith');
+      expect(dom.figures[1]!.text).toContain('Simple layered monolith');
       expect(dom.figures[2]!.text).toContain('Amazon SageMaker AI');
       expect(remote).toEqual([]);
       await page.screenshot({ path: join(tmpdir(), 'adr-wizard-export.png'), fullPage: true });
