@@ -225,7 +225,8 @@ export function decisionView(
     image: meta.image,
     sources: tree.sources.map((s) => ({ title: s.title, url: s.url })),
     reviewed: tree.reviewed,
-    notes: (decision.notes ?? []).map((n) => n.message),
+    // Contradictory answers are already the first warnings; the notes say what the chain settled.
+    notes: (decision.notes ?? []).filter((n) => n.kind === 'chain').map((n) => n.message),
     revisit: revisitLines(tree, decision, catalog, lang),
     closeCall: closeCallLine(tree, decision, lang),
     treeFile: meta.treeFile ?? null,
