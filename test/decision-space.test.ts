@@ -226,6 +226,17 @@ describe('chains keep their promises', () => {
     expect(co.flips.map((f) => f.driver)).not.toContain('ecosystem-integrations');
   });
 
+  it('the follow-up ADR says which answer the chain settled, and why', async () => {
+    const dir = tempDir();
+    const flags = Object.entries(KUBEFLOW).flatMap(([d, v]) => ['--set', `${d}=${v}`]);
+    const r = await runCli(['decide', 'mlops-platform', '--chain', ...flags, '--use-defaults'], { cwd: dir, env: { ADR_DATE: '2026-12-01' } });
+    expect(r.code).toBe(0);
+    const files = readdirSync(join(dir, 'doc', 'adr')).sort();
+    expect(files.slice(0, 2)).toEqual(['0001-ml-platform-kubeflow-on-kubernetes.md', '0002-container-platform-kubernetes.md']);
+    const adr = readFileSync(join(dir, 'doc', 'adr', files[1]!), 'utf8');
+    expect(adr).toMatch(/### Notes on the answers\n\n\* ecosystem-integrations=yes \(answered no\): Kubeflow runs only on Kubernetes/);
+  });
+
   it('a constraint applies even when the follow-up was reached first by another tree', async () => {
     const ds = await decide(['--all'], { ...KUBEFLOW, 'ml-workload': 'yes', 'team-size': 'small', complexity: 'low' });
     const outcome = (id: string) => ds.find((d) => d.tree === id)?.outcome;
