@@ -4,7 +4,7 @@
 // - nothing a user wrote is overwritten unless they asked for it (--force).
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
-import { link, mkdir, open, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 
@@ -132,7 +132,10 @@ export async function withDirLock<T>(dir: string, fn: () => Promise<T>): Promise
       break;
     } catch (err: unknown) {
       if (!isCode(err, 'EEXIST')) throw err;
-      if (await lockIsStale(lock)) {
+      const stale = await staleLock(lock);
+      // Remove it only if it is still the very file found stale: a holder that released the lock
+      // and exited meanwhile looks dead, and its successor's new lock must not be removed.
+      if (stale && (await sameFile(lock, stale))) {
         await removeQuietly(lock);
         continue;
       }
@@ -151,23 +154,49 @@ export async function withDirLock<T>(dir: string, fn: () => Promise<T>): Promise
   }
 }
 
-async function lockIsStale(lock: string): Promise<boolean> {
+interface FileId {
+  ino: number;
+  ctimeNs: bigint;
+}
+
+/** The identity of the lock file when its owner is gone (or never wrote its pid), else undefined. */
+async function staleLock(lock: string): Promise<FileId | undefined> {
+  let handle;
   try {
-    const [text, info] = await Promise.all([readFile(lock, 'utf8'), stat(lock)]);
+    handle = await open(lock, 'r');
+  } catch {
+    return undefined; // vanished meanwhile: just retry
+  }
+  try {
+    // Identity and content from the same open file, so they belong together.
+    const info = await handle.stat({ bigint: true });
+    const text = await handle.readFile('utf8');
+    const id = { ino: Number(info.ino), ctimeNs: info.ctimeNs };
     const pid = Number.parseInt(text.trim(), 10);
     if (!Number.isInteger(pid) || pid <= 0) {
       // Created but not yet written by its owner, or written by a process killed in between.
-      return Date.now() - info.mtimeMs > 2000;
+      return Date.now() - Number(info.mtimeMs) > 2000 ? id : undefined;
     }
-    if (pid === process.pid) return false;
+    if (pid === process.pid) return undefined;
     try {
       process.kill(pid, 0);
-      return false;
+      return undefined;
     } catch (err: unknown) {
-      return isCode(err, 'ESRCH');
+      return isCode(err, 'ESRCH') ? id : undefined;
     }
   } catch {
-    return false; // vanished meanwhile: just retry
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function sameFile(path: string, id: FileId): Promise<boolean> {
+  try {
+    const info = await stat(path, { bigint: true });
+    return Number(info.ino) === id.ino && info.ctimeNs === id.ctimeNs;
+  } catch {
+    return false;
   }
 }
 
