@@ -285,6 +285,7 @@ describe('a repository copy of a shipped tree', () => {
     expect(JSON.parse(show.stdout).source).toEqual({ file: '.adr-wizard/decisions/architecture-style.yaml', overrides: true });
     const v = await runCli(['validate'], { cwd: dir });
     expect(v.code).toBe(0);
+    expect(v.stdout).toMatch(/^architecture-style \(from \.adr-wizard\/decisions\/architecture-style\.yaml; replaces the shipped architecture-style\): \d+ combinations walked/m);
     const elsewhere = tempDir();
     cpSync(mine, join(elsewhere, 'copy.yaml'));
     expect((await runCli(['validate', 'copy.yaml'], { cwd: elsewhere })).code).toBe(0);

@@ -1,5 +1,6 @@
 // A Decision plus its tree, in words: the view the ADR templates render. Pure (no I/O).
 import { whyNot } from '../core/explain.js';
+import { flipOutcomes } from '../core/flips.js';
 import { textsFor } from '../core/condition.js';
 import { t } from '../core/text.js';
 import type { Decision, DriverCatalog, Lang, Tree, WalkResult } from '../core/types.js';
@@ -242,7 +243,7 @@ export function revisitLines(tree: Tree, decision: Decision, catalog: DriverCata
     return questionText(tree, catalog, step?.question ?? driver, driver, lang);
   };
   const lines = (decision.flips ?? []).map((f) => {
-    const target = f.outcome !== undefined ? title(f.outcome) : `${(f.outcomes ?? []).map(title).join(' / ')} (${l.flipOrMore})`;
+    const target = flipOutcomes(f).map(title).join(' / ') + (f.outcome === undefined ? ` (${l.flipOrMore})` : '');
     return `${target} ${l.flipIf}: ${questionOf(f.driver)} → ${valueLabel(catalog, f.driver, f.to, lang)}`;
   });
   if (tree.kind === 'matrix') {

@@ -1,10 +1,11 @@
 // Writes one ADR per decision (decide, the guided session, revisit).
 import { readFile } from 'node:fs/promises';
-import { basename, join, relative, sep } from 'node:path';
+import { basename, join } from 'node:path';
 import { InternalError, UsageError } from '../core/errors.js';
 import type { Decision, DriverCatalog, Lang, Tree } from '../core/types.js';
 import { treeToMermaid } from '../render/mermaid.js';
 import { replaceFile } from '../io/fs.js';
+import { treeSource } from '../io/trees.js';
 import { loadAdrConfig } from './config.js';
 import { adrTitle, decisionView, type ViewLink } from './decision-view.js';
 import { addLink } from './edit.js';
@@ -126,7 +127,7 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
       mermaid,
       image,
       // A repository's own tree is named in the ADR, so readers know the advice was customised.
-      treeFile: tree.origin === 'shipped' || tree.file === undefined ? null : relative(input.cwd, tree.file).split(sep).join('/'),
+      treeFile: treeSource(tree, input.cwd)?.file ?? null,
     });
     return renderTemplate(templateName(choice), view);
   };

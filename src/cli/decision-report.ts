@@ -1,5 +1,6 @@
 // Human output of decisions, shared by `decide` and the guided session's summary.
 import { relative, sep } from 'node:path';
+import { flipOutcomes } from '../core/flips.js';
 import { t } from '../core/text.js';
 import type { Decision, DriverCatalog, Lang, Tree } from '../core/types.js';
 import { println, style } from './messages.js';
@@ -16,15 +17,6 @@ export interface AdrRef {
 export function displayPath(file: string, cwd = process.cwd()): string {
   const rel = relative(cwd, file);
   return rel === '' || rel.startsWith('..') ? file : rel.split(sep).join('/');
-}
-
-/**
- * Where a tree comes from, for `trees`, `show` and the ADR: undefined for the shipped trees, else
- * the repository file (and whether it replaces a shipped tree).
- */
-export function treeSource(tree: Tree, cwd = process.cwd()): { file: string; overrides: boolean } | undefined {
-  if (tree.origin === 'shipped' || tree.file === undefined) return undefined;
-  return { file: displayPath(tree.file, cwd), overrides: tree.overrides !== undefined };
 }
 
 export function printDecision(
@@ -65,9 +57,9 @@ export function printDecision(
     println(`  ${style.warn(w.closeCall(outcomeTitle(tree, decision.closeCall.runnerUp, lang), String(decision.closeCall.margin)))}`);
   }
   for (const flip of decision.flips) {
-    const target = (flip.outcomes ?? []).map((id) => outcomeTitle(tree, id, lang)).join(' / ');
+    const target = flipOutcomes(flip).map((id) => outcomeTitle(tree, id, lang)).join(' / ');
     const q = tree ? questionText(tree, catalog, decision.path.find((p) => p.driver === flip.driver)?.question ?? flip.driver, flip.driver, lang) : flip.driver;
-    println(`  ${style.dim(`${w.revisitWhen}: ${w.flip(flip.outcome ? outcomeTitle(tree, flip.outcome, lang) : target, q, valueLabel(catalog, flip.driver, flip.to, lang))}`)}`);
+    println(`  ${style.dim(`${w.revisitWhen}: ${w.flip(target, q, valueLabel(catalog, flip.driver, flip.to, lang))}`)}`);
   }
   if (decision.followUps.length > 0) println(`  ${style.dim(`${w.followUps}: ${decision.followUps.join(', ')}`)}`);
   if (adr) {

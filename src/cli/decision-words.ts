@@ -70,13 +70,12 @@ const en = {
   // what would change the decision
   revisitWhen: 'revisit',
   flip: (outcome: string, question: string, label: string) => `${outcome}, if ${question} → ${label}`,
-  closeCall: (runnerUp: string, margin: string) => `close call: ${runnerUp} trails by ${margin}`,
+  closeCall: (runnerUp: string, margin: string) => `close call: ${runnerUp} trails by ${margin} ${margin === '1' ? 'point' : 'points'}`,
   // contradictory answers and areas
   conflict: (reason: string) => `These answers contradict each other: ${reason}`,
   keepBoth: 'Keep both answers (the ADR records the contradiction)',
   changeAnswerOf: (question: string) => `Change: ${question}`,
   areas: 'Which of these does the project have? (decisions that do not apply are skipped)',
-  noAreas: 'None of these',
   // validate
   validated: (files: number, errors: number, warnings: number) =>
     `${files} ${files === 1 ? 'file' : 'files'} checked: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
@@ -149,12 +148,11 @@ const es: Words = {
   overrides: (shipped) => `sustituye al árbol incluido ${shipped}`,
   revisitWhen: 'revisar',
   flip: (outcome, question, label) => `${outcome}, si ${question} → ${label}`,
-  closeCall: (runnerUp, margin) => `decisión ajustada: ${runnerUp} queda a ${margin} puntos`,
+  closeCall: (runnerUp, margin) => `decisión ajustada: ${runnerUp} queda a ${margin} ${margin === '1' ? 'punto' : 'puntos'}`,
   conflict: (reason) => `Estas respuestas se contradicen: ${reason}`,
   keepBoth: 'Mantener ambas respuestas (el ADR registra la contradicción)',
   changeAnswerOf: (question) => `Cambiar: ${question}`,
   areas: '¿Cuáles de estas características tiene el proyecto? (se omiten las decisiones que no aplican)',
-  noAreas: 'Ninguna de ellas',
   validated: (files, errors, warnings) =>
     `${files} ${files === 1 ? 'archivo revisado' : 'archivos revisados'}: ${errors} ${errors === 1 ? 'error' : 'errores'}, ${warnings} ${warnings === 1 ? 'aviso' : 'avisos'}`,
 };

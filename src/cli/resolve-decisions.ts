@@ -5,7 +5,7 @@
 import { toDecision } from '../core/decision.js';
 import { InternalError, UsageError } from '../core/errors.js';
 import { walk } from '../core/walk.js';
-import { applies } from '../core/explore.js';
+import { applies } from '../core/condition.js';
 import type { Decision, DriverCatalog, DriverValues, Lang, Text, Tree, WalkResult } from '../core/types.js';
 import { didYouMean } from './did-you-mean.js';
 
@@ -62,7 +62,6 @@ export function resolveDecisions(input: ResolveInput): Resolution {
 interface Implied {
   values: DriverValues;
   reason: Text;
-  by: { tree: string; outcome: string };
 }
 
 function resolvePass(input: ResolveInput, implied: ReadonlyMap<string, Implied>): Resolution {
@@ -134,7 +133,7 @@ function impliedBy(decisions: readonly Decision[], trees: ReadonlyMap<string, Tr
       if (visited.has(id)) continue;
       visited.add(id);
       const prev = out.get(id);
-      out.set(id, prev ? { ...prev, values: { ...c.drivers, ...prev.values } } : { values: { ...c.drivers }, reason: c.reason, by: { tree: d.tree, outcome: d.outcome } });
+      out.set(id, prev ? { ...prev, values: { ...c.drivers, ...prev.values } } : { values: { ...c.drivers }, reason: c.reason });
       const child = decided.get(id);
       if (child) stack.push(...(trees.get(id)?.outcomes[child.outcome]?.followUps ?? []));
     }
@@ -157,8 +156,8 @@ function sameImplied(a: ReadonlyMap<string, Implied>, b: ReadonlyMap<string, Imp
  */
 export function resolveWithDefaults(
   input: Omit<ResolveInput, 'assumed'>,
-  catalog: DriverCatalog = input.catalog,
 ): { resolution: Resolution; values: DriverValues; assumed: Set<string> } {
+  const { catalog } = input;
   const values = { ...input.values };
   const assumed = new Set<string>();
   for (let guard = 0; guard < 1000; guard++) {

@@ -1,7 +1,7 @@
 // Conditions over answers (rules, conditional text, chain constraints, driver conflicts) and the
 // texts that hold only on some paths.
 import { t } from './text.js';
-import type { Condition, ConditionalText, DriverValues, Lang, Text, TextItem } from './types.js';
+import type { Condition, ConditionalText, DriverValues, Lang, Outcome, Text, TextItem, Tree } from './types.js';
 
 /** The values a condition allows for one driver. */
 export function allowed(condition: Condition, driver: string): string[] {
@@ -44,4 +44,28 @@ export function holds(item: TextItem, values: DriverValues): boolean {
 /** The texts of a list that hold for these answers, in one language. */
 export function textsFor(items: readonly TextItem[], values: DriverValues, lang: Lang): string[] {
   return items.filter((i) => holds(i, values)).map((i) => t(itemText(i), lang));
+}
+
+/**
+ * The conditional texts of an outcome (warnings, then good and bad consequences), each with its
+ * path inside the outcome (`['consequences', 'negative', 2]`) and the drivers its condition reads.
+ */
+export function conditionalTexts(outcome: Outcome): { path: (string | number)[]; item: ConditionalText; drivers: string[] }[] {
+  const lists: [(string | number)[], TextItem[]][] = [
+    [['warnings'], outcome.warnings],
+    [['consequences', 'positive'], outcome.consequences.positive],
+    [['consequences', 'negative'], outcome.consequences.negative],
+  ];
+  return lists.flatMap(([at, items]) =>
+    items.flatMap((item, i) =>
+      isConditional(item)
+        ? [{ path: [...at, i], item, drivers: [...new Set([...Object.keys(item.when ?? {}), ...Object.keys(item.unless ?? {})])] }]
+        : [],
+    ),
+  );
+}
+
+/** True when the answers match the tree's `appliesWhen` (or it has none). */
+export function applies(tree: Tree, values: DriverValues): boolean {
+  return tree.appliesWhen === undefined || matches(tree.appliesWhen, values);
 }

@@ -1,9 +1,9 @@
 // A finished walk as a Decision: what `decide --json` prints and the ADR writer consumes.
-import { isConditional, matches, showCondition, textsFor } from './condition.js';
+import { conditionalTexts, matches, showCondition, textsFor } from './condition.js';
 import { InternalError } from './errors.js';
 import { closeCall, flips, weightFlips } from './flips.js';
 import { t } from './text.js';
-import type { Decision, DecisionNote, DriverCatalog, DriverValues, Lang, Outcome, Text, Tree, WalkResult } from './types.js';
+import type { Decision, DecisionNote, DriverCatalog, DriverValues, Lang, Text, Tree, WalkResult } from './types.js';
 
 export interface DecisionOptions {
   lang: Lang;
@@ -38,7 +38,9 @@ export function toDecision(tree: Tree, result: WalkResult, options: DecisionOpti
   for (const step of result.path) drivers[step.driver] = step.value;
   // Answers that conditional warnings and consequences read are recorded too, so the ADR (and a
   // later re-render or revisit) shows the same text.
-  for (const d of conditionDrivers(outcome)) if (!Object.hasOwn(drivers, d) && Object.hasOwn(values, d)) drivers[d] = values[d]!;
+  for (const { drivers: read } of conditionalTexts(outcome)) {
+    for (const d of read) if (!Object.hasOwn(drivers, d) && Object.hasOwn(values, d)) drivers[d] = values[d]!;
+  }
 
   const notes: DecisionNote[] = [];
   const onPath = new Set(result.path.map((s) => s.driver));
@@ -47,15 +49,14 @@ export function toDecision(tree: Tree, result: WalkResult, options: DecisionOpti
     if (!involved.some((d) => onPath.has(d)) || !matches(conflict.when, values)) continue;
     notes.push({ kind: 'conflict', id: conflict.id, message: `${showCondition(conflict.when)}: ${t(conflict.reason, lang)}` });
   }
-  if (options.implied) {
-    const { values: implied, reason, answered } = options.implied;
-    const used = Object.keys(implied).filter((d) => onPath.has(d));
-    if (used.length > 0) {
-      const what = used
-        .map((d) => `${d}=${implied[d]}${answered[d] !== undefined && answered[d] !== implied[d] ? ` (answered ${answered[d]})` : ''}`)
-        .join(', ');
-      notes.push({ kind: 'chain', id: options.ledBy ? `${options.ledBy.tree}/${options.ledBy.outcome}` : 'chain', message: `${what}: ${t(reason, lang)}` });
-    }
+  // The implied values this decision's path read (the others do not concern it).
+  const implied: DriverValues = Object.fromEntries(Object.entries(options.implied?.values ?? {}).filter(([d]) => onPath.has(d)));
+  if (options.implied && Object.keys(implied).length > 0) {
+    const { reason, answered } = options.implied;
+    const what = Object.entries(implied)
+      .map(([d, v]) => `${d}=${v}${answered[d] !== undefined && answered[d] !== v ? ` (answered ${answered[d]})` : ''}`)
+      .join(', ');
+    notes.push({ kind: 'chain', id: options.ledBy ? `${options.ledBy.tree}/${options.ledBy.outcome}` : 'chain', message: `${what}: ${t(reason, lang)}` });
   }
 
   const decision: Decision = {
@@ -68,14 +69,11 @@ export function toDecision(tree: Tree, result: WalkResult, options: DecisionOpti
     followUps: [...outcome.followUps],
     drivers,
     // A driver the chain implied is settled by the decision before: changing it is not an option.
-    flips: flips(tree, values, result, catalog).filter((f) => !Object.hasOwn(options.implied?.values ?? {}, f.driver)),
+    flips: flips(tree, values, result, catalog).filter((f) => !Object.hasOwn(implied, f.driver)),
     notes,
   };
   if (options.ledBy) decision.ledBy = { ...options.ledBy };
-  if (options.implied) {
-    const used = Object.entries(options.implied.values).filter(([d]) => onPath.has(d));
-    if (used.length > 0) decision.implied = Object.fromEntries(used);
-  }
+  if (Object.keys(implied).length > 0) decision.implied = implied;
   if (result.scores) decision.scores = result.scores;
   if (tree.kind === 'matrix') {
     decision.weightFlips = weightFlips(tree, values, result);
@@ -83,15 +81,4 @@ export function toDecision(tree: Tree, result: WalkResult, options: DecisionOpti
     if (close) decision.closeCall = close;
   }
   return decision;
-}
-
-/** The drivers an outcome's conditional texts read. */
-export function conditionDrivers(outcome: Outcome): string[] {
-  const out = new Set<string>();
-  for (const item of [...outcome.warnings, ...outcome.consequences.positive, ...outcome.consequences.negative]) {
-    if (!isConditional(item)) continue;
-    for (const d of Object.keys(item.when ?? {})) out.add(d);
-    for (const d of Object.keys(item.unless ?? {})) out.add(d);
-  }
-  return [...out];
 }

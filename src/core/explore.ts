@@ -1,7 +1,6 @@
 // Walking a tree over its whole decision space: every combination of the values of the drivers
 // it asks (and of the drivers its rules and texts read). `validate` reports the outcome
 // distribution; the whole-space lint rules check rules, dead ends and chains with the same walk.
-import { matches } from './condition.js';
 import { InternalError } from './errors.js';
 import { askedDrivers, axesOf, combinations, MAX_COMBINATIONS, spaceSize } from './space.js';
 import type { DriverCatalog, DriverValues, Tree, WalkResult } from './types.js';
@@ -127,9 +126,4 @@ export function exploreSpace(tree: Tree, trees: ReadonlyMap<string, Tree>, catal
   };
   if (n === undefined) report.skipped = 'a driver is unknown or the space has more than 200000 combinations';
   return report;
-}
-
-/** True when the answers match the tree's `appliesWhen` (or it has none). */
-export function applies(tree: Tree, values: DriverValues): boolean {
-  return tree.appliesWhen === undefined || matches(tree.appliesWhen, values);
 }

@@ -58,6 +58,11 @@ function outcomesWith(tree: Tree, values: DriverValues, catalog: DriverCatalog):
   return found;
 }
 
+/** The outcomes a flip leads to: its one outcome, or every outcome it can still reach. */
+export function flipOutcomes(flip: Flip): string[] {
+  return flip.outcome !== undefined ? [flip.outcome] : (flip.outcomes ?? []);
+}
+
 /**
  * Matrix trees: for each criterion, the smallest change of its weight (up to five points) that
  * makes another option rank first.

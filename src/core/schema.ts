@@ -98,7 +98,6 @@ export const DriversFileSchema = z
 // ---------------------------------------------------------------------------------------------
 // Trees
 
-
 const ConsequencesSchema = z.strictObject({
   positive: z.array(TextItemSchema).meta({ description: 'Good consequences (at least two that always hold).' }),
   negative: z.array(TextItemSchema).meta({ description: 'Costs and risks (at least two that always hold).' }),
@@ -268,5 +267,5 @@ export const KNOWN_FIELDS = [
   'followUps', 'starters', 'scores', 'requires', 'asks', 'criteria', 'adjustments', 'when', 'weights',
   'reason', 'weight', 'drivers', 'expect', 'note', 'url', 'label', 'question', 'help', 'values',
   'default', 'en', 'es', 'shortTitle', 'appliesWhen', 'rules', 'never', 'only', 'source', 'unless',
-  'constrains', 'conflicts', 'outcomes',
+  'constrains', 'conflicts',
 ];

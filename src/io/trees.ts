@@ -3,7 +3,7 @@
 // the test suite, so ordinary commands parse them without the schema library (start-up time);
 // user trees, explicit files and `validate` get every check.
 import { readdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { Problem } from '../core/errors.js';
 import type { TreeDoc } from '../core/lint.js';
@@ -152,6 +152,15 @@ export async function loadDecisionSet(options: LoadOptions): Promise<DecisionSet
     throw new UsageError('the decision trees have problems (see above); `adr-wizard validate` checks them', sorted.filter((p) => p.severity === 'error'));
   }
   return { catalog, trees, problems: sorted, ...(userDir ? { userDir } : {}) };
+}
+
+/**
+ * Where a tree comes from, for `trees`, `show` and the ADR: undefined for the shipped trees, else
+ * the repository file (relative to `cwd` when inside it) and whether it replaces a shipped tree.
+ */
+export function treeSource(tree: Tree, cwd: string): { file: string; overrides: boolean } | undefined {
+  if (tree.origin === 'shipped' || tree.file === undefined) return undefined;
+  return { file: show(cwd, tree.file).split(sep).join('/'), overrides: tree.overrides !== undefined };
 }
 
 // A file named on the command line that lives in the shipped folder is still a shipped tree.

@@ -56,7 +56,7 @@ export async function run(treeIds: string[], opts: DecideOptions): Promise<void>
 
   let resolution: Resolution;
   if (opts.useDefaults) {
-    resolution = resolveWithDefaults({ ...input, values: base }, catalog).resolution;
+    resolution = resolveWithDefaults({ ...input, values: base }).resolution;
   } else if (isInteractive(opts.json)) {
     const [{ askUntilResolved }, { InquirerPrompter }] = await Promise.all([
       import('../interactive.js'),

@@ -7,7 +7,7 @@ import { toDecision } from '../../core/decision.js';
 import { t } from '../../core/text.js';
 import type { DriverCatalog, DriverValues, Lang, Tree } from '../../core/types.js';
 import { walk } from '../../core/walk.js';
-import { flips } from '../../core/flips.js';
+import { flipOutcomes, flips } from '../../core/flips.js';
 import { askedDrivers } from '../../core/space.js';
 import { markSuperseded } from '../../adr/edit.js';
 import { strings } from '../../adr/i18n.js';
@@ -54,7 +54,7 @@ export async function promptChanges(
   const hint = (d: string) =>
     changes
       .filter((f) => f.driver === d)
-      .map((f) => `${valueLabel(catalog, d, f.to, lang)} → ${f.outcome !== undefined ? title(f.outcome) : (f.outcomes ?? []).map(title).join(' / ')}`)
+      .map((f) => `${valueLabel(catalog, d, f.to, lang)} → ${flipOutcomes(f).map(title).join(' / ')}`)
       .join('; ');
   const pick = await prompter.checkbox<string>({
     id: 'revisit-drivers',

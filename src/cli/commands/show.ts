@@ -1,11 +1,10 @@
 import { t } from '../../core/text.js';
 import { isConditional, itemText, showCondition } from '../../core/condition.js';
 import type { DriverCatalog, Lang, MatrixTree, BranchingTree, Outcome, TextItem, Tree } from '../../core/types.js';
-import { loadDecisionSet } from '../../io/trees.js';
+import { loadDecisionSet, treeSource } from '../../io/trees.js';
 import { resolveLang } from '../lang.js';
 import { printJson, println, style } from '../messages.js';
 import { checkTreeIds } from '../resolve-decisions.js';
-import { treeSource } from '../decision-report.js';
 import { outcomeTitle, questionText, valueLabel, words, type Words } from '../decision-words.js';
 
 interface ShowOptions {
@@ -22,7 +21,7 @@ export async function run(treeId: string, opts: ShowOptions): Promise<void> {
     // Without --lang the JSON keeps both languages (what a tool reading it wants); with --lang every
     // text field is resolved to that language.
     const { file: _file, origin: _origin, overrides: _overrides, ...rest } = tree;
-    const source = treeSource(tree);
+    const source = treeSource(tree, process.cwd());
     const data = source ? { ...rest, source } : rest;
     printJson(opts.lang === undefined ? data : localize(data, resolveLang(opts.lang)));
     return;
@@ -40,7 +39,7 @@ function printTree(tree: Tree, catalog: DriverCatalog, lang: Lang): void {
   const w = words(lang);
   const kind = tree.kind === 'matrix' ? w.kindMatrix : w.kindTree;
   println(`${style.title(t(tree.title, lang))}  ${style.dim(`${tree.id} · ${kind} · ${w.reviewed} ${tree.reviewed}`)}`);
-  const source = treeSource(tree);
+  const source = treeSource(tree, process.cwd());
   if (source) println(style.dim(`${w.from} ${source.file}${source.overrides ? `; ${w.overrides(tree.id)}` : ''}`));
   if (tree.appliesWhen) println(style.dim(`${w.appliesWhen}: ${showCondition(tree.appliesWhen)}`));
   println();

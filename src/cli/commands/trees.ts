@@ -1,9 +1,8 @@
 import { t } from '../../core/text.js';
-import { loadDecisionSet } from '../../io/trees.js';
+import { loadDecisionSet, treeSource } from '../../io/trees.js';
 import { resolveLang } from '../lang.js';
 import { printJson, println, style } from '../messages.js';
 import { words } from '../decision-words.js';
-import { treeSource } from '../decision-report.js';
 
 interface TreesOptions {
   json?: boolean;
@@ -13,13 +12,10 @@ interface TreesOptions {
 export async function run(opts: TreesOptions): Promise<void> {
   const lang = resolveLang(opts.lang);
   const { trees } = await loadDecisionSet({ cwd: process.cwd() });
-  const list = [...trees.values()].map((tree) => ({
-    id: tree.id,
-    title: t(tree.title, lang),
-    kind: tree.kind,
-    outcomes: Object.keys(tree.outcomes),
-    ...(treeSource(tree) ? { source: treeSource(tree) } : {}),
-  }));
+  const list = [...trees.values()].map((tree) => {
+    const source = treeSource(tree, process.cwd());
+    return { id: tree.id, title: t(tree.title, lang), kind: tree.kind, outcomes: Object.keys(tree.outcomes), ...(source ? { source } : {}) };
+  });
   if (opts.json) {
     printJson(list);
     return;

@@ -3,7 +3,7 @@
 import { readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatProblem, type Problem } from '../../core/errors.js';
-import { loadDecisionSet } from '../../io/trees.js';
+import { loadDecisionSet, treeSource } from '../../io/trees.js';
 import { DECISIONS_DIR } from '../../io/paths.js';
 import { printJson, println, style } from '../messages.js';
 import { words } from '../decision-words.js';
@@ -27,7 +27,10 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
   const given = new Set(files.map((f) => resolve(process.cwd(), f)));
   const spaces = [...set.trees.values()]
     .filter((tree) => files.length === 0 || (tree.file !== undefined && given.has(tree.file)))
-    .map((tree) => exploreSpace(tree, set.trees, set.catalog));
+    .map((tree) => {
+      const source = treeSource(tree, process.cwd());
+      return { ...exploreSpace(tree, set.trees, set.catalog), ...(source ? { source } : {}) };
+    });
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const checked = files.length > 0 ? files.length : (await countYaml(DECISIONS_DIR)) + (await countYaml(set.userDir));
@@ -38,16 +41,18 @@ export async function run(files: string[], opts: ValidateOptions): Promise<void>
     return;
   }
   for (const p of problems) println(formatLine(p));
+  const w = words('en');
   for (const space of spaces) {
     const reached = Object.entries(space.outcomes)
       .map(([id, n]) => `${id} ${n}`)
       .join(', ');
     const chained = space.chains.reduce((n, c) => n + c.combinations, 0);
     const chains = space.chains.length > 0 ? style.dim(`; chains checked over ${chained} combinations`) : '';
-    println(`${style.id(space.id)}: ${space.skipped ? style.warn(`not walked (${space.skipped})`) : `${space.combinations} combinations walked`}${chains}`);
+    const from = space.source ? style.dim(` (${w.from} ${space.source.file}${space.source.overrides ? `; ${w.overrides(space.id)}` : ''})`) : '';
+    println(`${style.id(space.id)}${from}: ${space.skipped ? style.warn(`not walked (${space.skipped})`) : `${space.combinations} combinations walked`}${chains}`);
     if (!space.skipped) println(style.dim(`  ${reached}`));
   }
-  const summary = words('en').validated(checked, errors, warnings);
+  const summary = w.validated(checked, errors, warnings);
   println(errors > 0 ? style.bad(summary) : warnings > 0 ? style.warn(summary) : style.ok(summary));
 }
 

@@ -4,6 +4,7 @@
 import { checkChains } from '../explore.js';
 import { didYouMean } from '../load.js';
 import type { Rule } from '../lint.js';
+import { showValues } from '../space.js';
 import type { Tree } from '../types.js';
 
 export const chains: Rule = (ctx) => {
@@ -38,10 +39,9 @@ export const chains: Rule = (ctx) => {
   for (const check of checkChains(tree, trees, ctx.catalog)) {
     if (!check.broken) continue;
     const { values, reached, parentPath, childPath } = check.broken;
-    const shown = [...new Set([...parentPath, ...childPath])]
-      .filter((d) => Object.hasOwn(values, d))
-      .map((d) => `${d}=${values[d]}`)
-      .join(', ');
+    const shown = showValues(
+      Object.fromEntries([...new Set([...parentPath, ...childPath])].filter((d) => Object.hasOwn(values, d)).map((d) => [d, values[d]!])),
+    );
     const allowed = tree.outcomes[check.outcome]?.constrains?.outcomes[check.followUp] ?? [];
     ctx.report(
       ['outcomes', check.outcome, 'constrains', 'outcomes', check.followUp],

@@ -1,28 +1,19 @@
 // Every conditional text must be shown for some combination of answers that reaches its outcome;
 // else it is dead text no reader will ever see. (Walks that stop or fail somewhere in the space
 // are what missing-branch, cycle, dangling-reference and matrix-eligible report, at the node.)
-import { holds, isConditional } from '../condition.js';
+import { conditionalTexts, holds } from '../condition.js';
 import { walkSpace } from '../explore.js';
 import type { Rule } from '../lint.js';
-import type { TextItem } from '../types.js';
-
-const LISTS = ['warnings', 'consequences.positive', 'consequences.negative'] as const;
-
-function items(o: { warnings: TextItem[]; consequences: { positive: TextItem[]; negative: TextItem[] } }, list: (typeof LISTS)[number]): TextItem[] {
-  return list === 'warnings' ? o.warnings : list === 'consequences.positive' ? o.consequences.positive : o.consequences.negative;
-}
+import type { ConditionalText } from '../types.js';
 
 export const deadText: Rule = (ctx) => {
   const { tree } = ctx;
-  const conditional: { outcome: string; list: (typeof LISTS)[number]; index: number; item: TextItem; shown: boolean }[] = [];
+  const conditional: { outcome: string; path: (string | number)[]; item: ConditionalText; shown: boolean }[] = [];
   const extra = new Set<string>();
   for (const o of Object.values(tree.outcomes)) {
-    for (const list of LISTS) {
-      items(o, list).forEach((item, index) => {
-        if (!isConditional(item)) return;
-        conditional.push({ outcome: o.id, list, index, item, shown: false });
-        for (const d of [...Object.keys(item.when ?? {}), ...Object.keys(item.unless ?? {})]) extra.add(d);
-      });
+    for (const { path, item, drivers } of conditionalTexts(o)) {
+      conditional.push({ outcome: o.id, path, item, shown: false });
+      for (const d of drivers) extra.add(d);
     }
   }
   if (conditional.length === 0) return;
@@ -36,7 +27,7 @@ export const deadText: Rule = (ctx) => {
   if (n === undefined) return;
   for (const c of conditional) {
     if (c.shown || !reached.has(c.outcome)) continue;
-    ctx.report(['outcomes', c.outcome, ...c.list.split('.'), c.index], `this conditional text is never shown: no answers that reach "${c.outcome}" match its condition`, {
+    ctx.report(['outcomes', c.outcome, ...c.path], `this conditional text is never shown: no answers that reach "${c.outcome}" match its condition`, {
       severity: 'warning',
       rule: 'dead-text',
     });

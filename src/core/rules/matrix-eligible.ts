@@ -37,12 +37,11 @@ export const matrixEligible: Rule = (ctx) => {
       byOthers[i]!.set(others, seen);
     });
   }
-  const show = showValues;
   if (noneEligible) {
-    ctx.report(['asks'], `no option is eligible when ${show(noneEligible)}${noneCount > 1 ? ` (and ${noneCount - 1} more context${noneCount > 2 ? 's' : ''})` : ''}`);
+    ctx.report(['asks'], `no option is eligible when ${showValues(noneEligible)}${noneCount > 1 ? ` (and ${noneCount - 1} more context${noneCount > 2 ? 's' : ''})` : ''}`);
   }
   if (negative) {
-    ctx.report(['criteria'], `the weight of "${negative.criterion}" drops below 0 when ${show(negative.values)}`);
+    ctx.report(['criteria'], `the weight of "${negative.criterion}" drops below 0 when ${showValues(negative.values)}`);
   }
   tree.asks.forEach((d, i) => {
     const matters = [...byOthers[i]!.values()].some((seen) => seen.size > 1);

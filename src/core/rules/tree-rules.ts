@@ -4,6 +4,7 @@
 // plus the rule's own drivers: the smallest set that reproduces it).
 import { matches, showCondition } from '../condition.js';
 import { walkSpace } from '../explore.js';
+import { showValues } from '../space.js';
 import { didYouMean } from '../load.js';
 import type { Rule } from '../lint.js';
 import type { DriverValues, TreeRule } from '../types.js';
@@ -62,9 +63,6 @@ export const treeRules: Rule = (ctx) => {
     const rule = rules[i]!;
     const expected = rule.never ? `never ${rule.never.join(', ')}` : `only ${rule.only!.join(', ')}`;
     const when = Object.keys(rule.when).length > 0 ? ` when ${showCondition(rule.when)}` : '';
-    const combo = Object.entries(values)
-      .map(([d, v]) => `${d}=${v}`)
-      .join(', ');
-    ctx.report(['rules', i], `rule "${rule.id}" (${expected}${when}) is broken: ${combo} reaches "${outcome}"`);
+    ctx.report(['rules', i], `rule "${rule.id}" (${expected}${when}) is broken: ${showValues(values)} reaches "${outcome}"`);
   }
 };

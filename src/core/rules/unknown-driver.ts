@@ -1,7 +1,7 @@
 // Every driver a tree names must be in drivers.yaml, and every value one of that driver's values.
 import { didYouMean } from '../load.js';
 import type { Rule, RuleContext } from '../lint.js';
-import { isConditional } from '../condition.js';
+import { conditionalTexts } from '../condition.js';
 import type { Condition } from '../types.js';
 import type { DocPath } from '../yaml-doc.js';
 
@@ -37,18 +37,10 @@ export const unknownDriver: Rule = (ctx) => {
   (tree.rules ?? []).forEach((r, i) => checkCondition(ctx, r.when, ['rules', i, 'when']));
   if (tree.appliesWhen) checkCondition(ctx, tree.appliesWhen, ['appliesWhen']);
   for (const o of Object.values(tree.outcomes)) {
-    const lists = [
-      ['warnings', o.warnings],
-      ['consequences.positive', o.consequences.positive],
-      ['consequences.negative', o.consequences.negative],
-    ] as const;
-    for (const [where, items] of lists) {
-      items.forEach((item, i) => {
-        if (!isConditional(item)) return;
-        const at = ['outcomes', o.id, ...where.split('.'), i];
-        if (item.when) checkCondition(ctx, item.when, [...at, 'when']);
-        if (item.unless) checkCondition(ctx, item.unless, [...at, 'unless']);
-      });
+    for (const { path, item } of conditionalTexts(o)) {
+      const at = ['outcomes', o.id, ...path];
+      if (item.when) checkCondition(ctx, item.when, [...at, 'when']);
+      if (item.unless) checkCondition(ctx, item.unless, [...at, 'unless']);
     }
     if (o.constrains) checkCondition(ctx, o.constrains.drivers, ['outcomes', o.id, 'constrains', 'drivers']);
   }
