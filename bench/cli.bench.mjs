@@ -8,10 +8,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as lib from './lib.mjs';
 
 const ROUNDS = 21;
 
-export async function bench(lib) {
+export async function bench() {
   const dir = mkdtempSync(join(tmpdir(), 'adr-wizard-bench-'));
   try {
     const context = join(dir, 'context.yaml');
@@ -24,6 +25,8 @@ export async function bench(lib) {
       '--help': [lib.BIN, '--help'],
       'trees --json': [lib.BIN, 'trees', '--json'],
       // Flips ("what would change this decision") are part of every decision.
+      'decide --set --json --no-write': [lib.BIN, 'decide', 'architecture-style', '--set', 'team-size=large', '--set', 'domain-boundaries=clear', '--set', 'ops-maturity=high', '--set', 'team-autonomy=yes', '--set', 'latency-sensitive=no', '--json', '--no-write'],
+      // The same answers from a context file: the one YAML reader of user files (yaml + zod) loads.
       'decide --context --json --no-write': [lib.BIN, 'decide', 'architecture-style', '--context', context, '--json', '--no-write'],
       // A matrix decision: flips, weight flips and the close-call check.
       'decide mlops-platform --json (matrix)': [lib.BIN, 'decide', 'mlops-platform', '--context', context, '--set', 'cloud=aws', '--set', 'managed-preference=no', '--set', 'scale=large', '--set', 'cost-sensitive=no', '--json', '--no-write'],

@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as lib from './lib.mjs';
 
 // The bundle splits modules into hashed chunks; find the one exporting a function by name.
 async function fromDist(lib, name) {
@@ -18,7 +19,7 @@ async function fromDist(lib, name) {
   throw new Error(`${name} not found in dist/ (run npx tsup)`);
 }
 
-export async function bench(lib) {
+export async function bench() {
   const dir = mkdtempSync(join(tmpdir(), 'adr-wizard-bench-core-'));
   try {
     const loadDecisionSet = await fromDist(lib, 'loadDecisionSet');

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as lib from './lib.mjs';
 
 const RUNS = 11;
 
@@ -28,7 +29,7 @@ function timeScaffold(lib, starter, extra) {
   }
 }
 
-export async function bench(lib) {
+export async function bench() {
   return [
     lib.row('scaffold helm (files only)', timeScaffold(lib, 'helm', ['--ingress', 'aws-alb']), { target: 300, ratio: false }),
     lib.row('scaffold kustomize (files only)', timeScaffold(lib, 'kustomize', ['--ingress', 'aws-alb']), { target: 300, ratio: false }),

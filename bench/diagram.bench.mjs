@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import * as lib from './lib.mjs';
 
 const COUNT = 20;
 const TARGET_SPEEDUP = 5;
@@ -30,15 +31,15 @@ function sources(lib) {
   return Array.from({ length: COUNT }, (_, i) => all[i % all.length]);
 }
 
-export async function bench(lib) {
+export async function bench() {
   const executablePath = browserPath();
   if (!executablePath) {
     console.warn('diagram bench skipped: no Chromium (apt-get install chromium)');
     return [];
   }
   const dist = join(lib.ROOT, 'dist');
-  const chunk = readdirSync(dist).find((f) => /^mermaid-render-.*\.js$/.test(f));
-  if (!chunk) throw new Error('dist has no mermaid-render chunk; run tsup');
+  const chunk = readdirSync(dist).find((f) => /^mermaid-browser-.*\.js$/.test(f));
+  if (!chunk) throw new Error('dist has no mermaid-browser chunk; run tsup');
   const { renderMermaid } = await import(pathToFileURL(join(dist, chunk)).href);
 
   const dir = mkdtempSync(join(tmpdir(), 'adr-wizard-bench-'));

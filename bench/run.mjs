@@ -1,4 +1,4 @@
-// `npm run bench`: every bench/*.bench.mjs exports `async function bench(lib)` returning rows.
+// `npm run bench`: every bench/*.bench.mjs exports `async function bench()` returning rows.
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,7 +15,7 @@ console.log(`node -e 0: ${lib.baseline().toFixed(1)} ms (median of 21)`);
 const rows = [];
 for (const f of files) {
   const mod = await import(pathToFileURL(join(dir, f)).href);
-  const got = await mod.bench(lib);
+  const got = await mod.bench();
   for (const r of got) rows.push({ suite: f.replace('.bench.mjs', ''), ...r });
 }
 console.table(rows);

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as lib from './lib.mjs';
 import { BIN, median } from './lib.mjs';
 
 const VARIANTS = [
@@ -34,7 +35,7 @@ function timeGenerate(starter, extra, runs = 11) {
   }
 }
 
-export async function bench(lib) {
+export async function bench() {
   return VARIANTS.map(([name, extra, starter]) =>
     lib.row(`scaffold ${name}`, timeGenerate(starter ?? name, extra), { target: 300, ratio: false }),
   );

@@ -9,6 +9,8 @@ async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'node' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err: unknown) {
+    // --help and --version arrive here as "errors" with exit code 0; commander printed them.
+    if (err instanceof CommanderError && err.exitCode === 0) return 0;
     // Colour (chalk) is loaded only when there is something to report: `--help` stays lean.
     const { printError } = await import('./cli/messages.js');
     return exitCodeFor(err, printError);
@@ -16,11 +18,7 @@ async function main(argv: string[]): Promise<number> {
 }
 
 function exitCodeFor(err: unknown, printError: (message: string) => void): number {
-  if (err instanceof CommanderError) {
-    // --help and --version arrive here as "errors" with exit code 0.
-    if (err.exitCode === 0) return 0;
-    return 2; // commander already printed its message
-  }
+  if (err instanceof CommanderError) return 2; // commander already printed its message
   if (err instanceof CancelledError) {
     printError(err.message);
     return 130;

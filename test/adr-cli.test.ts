@@ -113,6 +113,21 @@ describe('new, list and numbering', () => {
     expect(bad.stderr).toMatch(/unknown status "wip"/);
   });
 
+  it('list --json prints one JSON document however long the log, and [] for none', async () => {
+    const cwd = tempDir();
+    const files: Record<string, string> = {};
+    // About 100 KB of JSON: printed in more than one piece.
+    for (let n = 1; n <= 400; n++) files[`${String(n).padStart(4, '0')}-adr-${n}.md`] = nygard(n, `ADR number ${n}`);
+    write(join(cwd, 'doc/adr'), files);
+    const r = await cli(['list', '--json'], cwd);
+    expect(r.stdout.length).toBeGreaterThan(64 * 1024);
+    const entries = JSON.parse(r.stdout) as ListEntry[];
+    expect(entries.map((e) => e.number)).toEqual(Array.from({ length: 400 }, (_, i) => i + 1));
+    expect(r.stdout).toBe(`${JSON.stringify(entries, null, 2)}\n`);
+    const empty = tempDir();
+    expect((await cli(['list', '--json'], empty)).stdout).toBe('[]\n');
+  });
+
   it('writes MADR 4 by default, in Spanish with --lang es', async () => {
     const cwd = tempDir();
     const r = await cli(['new', '--lang', 'es', 'Usar', 'Kafka'], cwd);
@@ -146,7 +161,8 @@ describe('new, list and numbering', () => {
     writeFileSync(join(cwd, '.adr-wizard.yaml'), 'folder: records\nlang: fr\n');
     const r = await cli(['new', 'X'], cwd);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/\.adr-wizard\.yaml:2 {2}lang {2}unknown language "fr"/);
+    // file:line:col, the field, and what it may be.
+    expect(r.stderr).toMatch(/\.adr-wizard\.yaml:2:7 {2}lang {2}must be "en" or "es"/);
   });
 });
 
@@ -211,7 +227,11 @@ describe('supersede, link and status round trips', () => {
 
     const missing = await cli(['status', '3', 'accepted'], cwd);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/there is no ADR 3/);
+    expect(missing.stderr).toMatch(/there is no ADR 3 \(the log has ADRs 1-20\)/);
+    write(join(cwd, 'doc/adr'), { '0012-other-twelve.md': nygard(12, 'Other twelve') });
+    const twice = await cli(['link', '12', 'Amends', '1'], cwd);
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toMatch(/ADR 12 is ambiguous: doc\/adr\/0012-adr-12\.md and doc\/adr\/0012-other-twelve\.md share the number/);
     const badStatus = await cli(['status', '2', 'maybe'], cwd);
     expect(badStatus.code).toBe(2);
     expect(badStatus.stderr).toMatch(/unknown status "maybe"/);

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { recordDecisions } from '../src/adr/record-decisions.js';
-import { renderingAvailable } from '../src/render/mermaid-render.js';
+import { renderingAvailable } from '../src/io/mermaid-browser.js';
 import { serviceGate } from './support/services.js';
 import { tempDir } from './support/cli.js';
 import { catalog, decide, styleTree, trees } from './adr/fixtures.js';

@@ -1,17 +1,34 @@
 // Interoperability with the real adr-tools (Debian's adr-tools 3): a log it writes reads right in
 // adr-wizard, and the Nygard files adr-wizard writes keep working with adr-tools.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { accessSync, constants, readFileSync } from 'node:fs';
+import { delimiter, join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './support/cli.js';
-import { commandExists, serviceGate } from './support/services.js';
+import { serviceGate } from './support/services.js';
 
-const gate = serviceGate('adr-tools', commandExists('adr'), 'apt-get install adr-tools');
+// npm puts node_modules/.bin first on PATH, and the benchmark's peer (@meza/adr-tools, a
+// devDependency) has an `adr` there too: these tests are about Nat Pryce's adr-tools, so its `adr`
+// is looked for past node_modules.
+function findAdrTools(): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (dir === '' || dir.split(sep).includes('node_modules')) continue;
+    try {
+      accessSync(join(dir, 'adr'), constants.X_OK);
+      return join(dir, 'adr');
+    } catch {
+      // not in this folder
+    }
+  }
+  return undefined;
+}
+
+const ADR_TOOLS = findAdrTools();
+const gate = serviceGate('adr-tools', ADR_TOOLS !== undefined, 'apt-get install adr-tools');
 const ENV = { ADR_DATE: '2026-02-03', EDITOR: 'true', VISUAL: 'true' };
 
 function adr(cwd: string, ...args: string[]): string {
-  return execFileSync('adr', args, { cwd, env: { ...process.env, ...ENV }, encoding: 'utf8' });
+  return execFileSync(ADR_TOOLS!, args, { cwd, env: { ...process.env, ...ENV }, encoding: 'utf8' });
 }
 
 interface Entry {

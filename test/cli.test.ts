@@ -297,7 +297,7 @@ describe('decide', () => {
     writeFileSync(join(dir, 'broken.yaml'), 'drivers:\n  complexity: high\n   scale: large\n');
     const yaml = await runCli(['decide', 'architecture-style', '--context', 'broken.yaml'], { cwd: dir });
     expect(yaml.code).toBe(2);
-    expect(yaml.stderr).toMatch(/broken\.yaml:\d+:\d+ {2}invalid YAML/);
+    expect(yaml.stderr).toMatch(/broken\.yaml:\d+:\d+ {2}YAML syntax/);
 
     const missing = await runCli(['decide', 'architecture-style', '--context', 'nope.yaml'], { cwd: dir });
     expect(missing.code).toBe(2);

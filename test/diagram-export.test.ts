@@ -85,6 +85,21 @@ describe('export', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/^# Architecture decision records/);
   });
 
+  it('an unknown --format is one line naming the formats, with a suggestion, exit 2', async () => {
+    const r = await runCli(['export', '--format', 'htm'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('did you mean "html"');
+    expect(r.stderr).toContain('md, html or json');
+  });
+
+  it('--out log.json writes JSON without --format', async () => {
+    const r = await runCli(['export', '--out', 'log.json', '--force'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(cwd, 'log.json'), 'utf8'))).toMatchObject({ count: 5 });
+  });
+
   it('html without a browser still exports, with the Mermaid source shown and a warning', async () => {
     const r = await runCli(['export', '--format', 'html'], {
       cwd,

@@ -1,13 +1,13 @@
 // Real rendering: every shipped tree (and a tree of hostile labels) to SVG and PNG in one browser
 // batch, through mermaid-cli and Chromium.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { t } from '../src/core/text.js';
 import type { BranchingTree, Outcome, Tree } from '../src/core/types.js';
 import { loadDecisionSet } from '../src/io/trees.js';
 import { treeToMermaid } from '../src/render/mermaid.js';
-import { renderMermaid } from '../src/render/mermaid-render.js';
+import { renderMermaid } from '../src/io/mermaid-browser.js';
 import { tempDir } from './support/cli.js';
 import { findChromium, serviceGate } from './support/services.js';
 
@@ -92,6 +92,16 @@ describe.skipIf(gate)('rendering with Chromium', () => {
     // The chosen outcome's class reaches the SVG (that is what colours it).
     expect(svg).toMatch(/class="node[^"]*\bchosen\b/);
     expect(readFileSync(pngFile).length).toBeGreaterThan(5000);
+  }, 300_000);
+
+  it('never replaces an existing picture without force, and replaces it with force', async () => {
+    const outFile = join(tempDir(), 'mine.svg');
+    writeFileSync(outFile, 'mine');
+    const item = { source: 'flowchart TD\n  a --> b', outFile, format: 'svg' as const };
+    await expect(renderMermaid([item], { timeoutMs: 120_000 })).rejects.toThrow(/mine\.svg already exists; use --force/);
+    expect(readFileSync(outFile, 'utf8')).toBe('mine');
+    await renderMermaid([item], { timeoutMs: 120_000, force: true });
+    expect(readFileSync(outFile, 'utf8')).toMatch(/^<svg/);
   }, 300_000);
 
   it('a diagram over the time limit fails the batch instead of hanging it, and writes nothing', async () => {

@@ -7,9 +7,9 @@ import { chooseFromAdrs } from '../src/scaffold/from-adrs.js';
 import { buildOptions, parseServices } from '../src/scaffold/options.js';
 import { planOps } from '../src/scaffold/plan.js';
 import { STARTERS } from '../src/scaffold/registry.js';
-import { precompiledFile, precompileSources, renderTemplateDir, templateSources } from '../src/scaffold/templates.js';
+import { copyDir, renderTemplateDir } from '../src/scaffold/templates.js';
 import type { PlannedFile, StarterOptions } from '../src/scaffold/types.js';
-import { ROOT, runCli, tempDir } from './support/cli.js';
+import { runCli, tempDir } from './support/cli.js';
 
 const text = (files: PlannedFile[], path: string): string => {
   const file = files.find((f) => f.path === path);
@@ -43,7 +43,7 @@ function expectWellFormed(files: PlannedFile[]): void {
 }
 
 describe('template rendering', () => {
-  it('renders only .hbs files, copies the rest byte for byte, renames dotfiles, expands __service__', () => {
+  it('renders only .hbs files, copies the rest byte for byte, renames dotfiles, expands __service__', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'apps/__service__'), { recursive: true });
     writeFileSync(join(dir, '_gitignore'), 'node_modules/\n');
@@ -56,7 +56,7 @@ describe('template rendering', () => {
     chmodSync(join(dir, 'run.sh'), 0o755);
     writeFileSync(join(dir, 'optional.ts.hbs'), '{{#if extra}}extra{{/if}}\n');
 
-    const files = renderTemplateDir(dir, { name: 'demo', extra: false }, {
+    const files = await renderTemplateDir(dir, { name: 'demo', extra: false }, {
       services: [{ name: 'orders', context: {} }, { name: 'billing', context: {} }],
     });
     expect(paths(files)).toEqual([
@@ -75,19 +75,23 @@ describe('template rendering', () => {
     expect(files.find((f) => f.path === 'run.sh')?.mode).toBe(0o755);
   });
 
-  it('fails on a field the template uses but the context lacks (strict mode)', () => {
+  it('fails on a field the template uses but the context lacks (strict mode)', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a.txt.hbs'), '{{missing}}');
-    expect(() => renderTemplateDir(dir, {})).toThrow(/a\.txt\.hbs.*missing/s);
+    await expect(renderTemplateDir(dir, {})).rejects.toThrow(/a\.txt\.hbs.*missing/s);
   });
-});
 
-describe('precompiled templates', () => {
-  // Parsing Handlebars is most of the generation time, so the parsed form ships beside each
-  // starter. Stale entries are harmless (the source is compiled instead) but slow: `vitest -u`.
-  it.each(['nest-microservices', 'saga', 'modular-monolith'])('%s: the shipped precompiled file matches the templates', async (id) => {
-    const dir = join(ROOT, 'templates/scaffold', id);
-    await expect(`${JSON.stringify(precompileSources(templateSources(dir)), null, 1)}\n`).toMatchFileSnapshot(precompiledFile(dir));
+  it('copies a folder of plain files (Helm templates) with the same names, and refuses one holding templates', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'templates'));
+    writeFileSync(join(dir, 'templates/deployment.yaml'), 'name: {{ .Release.Name }}\n');
+    writeFileSync(join(dir, '_helmignore'), '.git/\n');
+    expect(copyDir(dir).map((f) => [f.path, Buffer.from(f.content).toString('utf8')])).toEqual([
+      ['.helmignore', '.git/\n'],
+      ['templates/deployment.yaml', 'name: {{ .Release.Name }}\n'],
+    ]);
+    writeFileSync(join(dir, 'NOTES.txt.hbs'), '{{name}}');
+    expect(() => copyDir(dir)).toThrow(/NOTES\.txt\.hbs/);
   });
 });
 

@@ -3,98 +3,10 @@ import { whyNot } from '../core/explain.js';
 import { flipOutcomes } from '../core/flips.js';
 import { textsFor } from '../core/condition.js';
 import { t } from '../core/text.js';
+import { questionText, valueLabel } from '../core/labels.js';
 import type { Decision, DriverCatalog, Lang, Tree, WalkResult } from '../core/types.js';
-import { strings, type AdrStrings } from './i18n.js';
-import type { AdrStatus } from './types.js';
-
-export interface ViewLink {
-  type: string;
-  number: number;
-  title: string;
-  file: string;
-}
-
-export interface AdrView {
-  l: AdrStrings;
-  lang: Lang;
-  number: number;
-  title: string;
-  date: string;
-  status: string;
-  statusLabel: string;
-  deciders: string[];
-  consulted: string[];
-  informed: string[];
-  links: ViewLink[];
-  wizard: {
-    tree: string;
-    reviewed: string;
-    outcome: string;
-    drivers: { id: string; value: string }[];
-    assumed: string[];
-  } | null;
-  problem: string;
-  treeTitle: string;
-  drivers: { id: string; question: string; value: string; label: string; assumed: boolean }[];
-  hasAssumed: boolean;
-  options: { id: string; title: string; chosen: boolean; why: string }[];
-  outcome: { id: string; title: string; decision: string };
-  because: string;
-  positive: string[];
-  negative: string[];
-  path: { question: string; answer: string }[];
-  warnings: string[];
-  scores: {
-    criteria: { title: string; weight: number; cells: string[] }[];
-    rows: { id: string; title: string; total: string; rank: string }[];
-    excluded: { title: string; why: string }[];
-  } | null;
-  mermaid: string | null;
-  image: string | null;
-  sources: { title: string; url: string }[];
-  reviewed: string;
-  /** Contradictory answers and chain constraints, in words. */
-  notes: string[];
-  /** "Revisit when": the answer (and weight) changes that would lead elsewhere, in words. */
-  revisit: string[];
-  closeCall: string | null;
-  /** The repository tree file the decision came from (null for the shipped trees). */
-  treeFile: string | null;
-}
-
-export interface ViewMeta {
-  number: number;
-  date: string;
-  status: string;
-  deciders: string[];
-  consulted: string[];
-  informed: string[];
-  links: ViewLink[];
-  mermaid: string | null;
-  image: string | null;
-  /** The repository tree file the decision came from, as the reader should see it. */
-  treeFile?: string | null;
-}
-
-/** "Large: many users" for a driver value, or the value id when the catalog has no label. */
-export function valueLabel(catalog: DriverCatalog, driver: string, value: string, lang: Lang): string {
-  const v = catalog.drivers[driver]?.values[value];
-  return v ? t(v.label, lang) : value;
-}
-
-export function questionText(tree: Tree, catalog: DriverCatalog, questionId: string, driver: string, lang: Lang): string {
-  if (tree.kind === 'tree') {
-    const q = tree.questions[questionId];
-    if (q?.text !== undefined) return t(q.text, lang);
-  }
-  const d = catalog.drivers[driver];
-  return d ? t(d.question, lang) : driver;
-}
-
-export function statusLabel(status: string, lang: Lang): string {
-  const l = strings(lang);
-  return (l.statuses as Record<string, string>)[status] ?? status;
-}
+import { recordFields, type AdrView, type ViewMeta } from './adr-view.js';
+import { strings } from './i18n.js';
 
 export function adrTitle(tree: Tree, decision: Decision, lang: Lang): string {
   // The outcome's title in the ADR's language (decision.title is in the language of the walk).
@@ -188,17 +100,7 @@ export function decisionView(
   }
 
   return {
-    l,
-    lang,
-    number: meta.number,
-    title: adrTitle(tree, decision, lang),
-    date: meta.date,
-    status: meta.status,
-    statusLabel: statusLabel(meta.status, lang),
-    deciders: meta.deciders,
-    consulted: meta.consulted,
-    informed: meta.informed,
-    links: meta.links,
+    ...recordFields(adrTitle(tree, decision, lang), lang, meta),
     wizard: {
       tree: tree.id,
       reviewed: tree.reviewed,
@@ -235,7 +137,7 @@ export function decisionView(
 }
 
 /** "Revisit when", in words: each answer change and the outcome it leads to. */
-export function revisitLines(tree: Tree, decision: Decision, catalog: DriverCatalog, lang: Lang): string[] {
+function revisitLines(tree: Tree, decision: Decision, catalog: DriverCatalog, lang: Lang): string[] {
   const l = strings(lang);
   const title = (id: string) => `**${tree.outcomes[id] ? t(tree.outcomes[id].title, lang) : id}**`;
   const questionOf = (driver: string) => {
@@ -272,47 +174,3 @@ function closeCallLine(tree: Tree, decision: Decision, lang: Lang): string | nul
   const runnerUp = tree.outcomes[close.runnerUp] ? t(tree.outcomes[close.runnerUp]!.title, lang) : close.runnerUp;
   return l.closeCall.replace('{runnerUp}', runnerUp).replace('{margin}', `${fmtNumber(close.margin)} ${close.margin === 1 ? l.point : l.points}`).replace('{criteria}', criteria || '—');
 }
-
-/** The view of a plain `new` ADR: the same keys, so one custom template can serve both. */
-export function newView(
-  title: string,
-  lang: Lang,
-  meta: Omit<ViewMeta, 'mermaid' | 'image'>,
-): AdrView {
-  return {
-    l: strings(lang),
-    lang,
-    number: meta.number,
-    title,
-    date: meta.date,
-    status: meta.status,
-    statusLabel: statusLabel(meta.status, lang),
-    deciders: meta.deciders,
-    consulted: meta.consulted,
-    informed: meta.informed,
-    links: meta.links,
-    wizard: null,
-    problem: '',
-    treeTitle: '',
-    drivers: [],
-    hasAssumed: false,
-    options: [],
-    outcome: { id: '', title: '', decision: '' },
-    because: '',
-    positive: [],
-    negative: [],
-    path: [],
-    warnings: [],
-    scores: null,
-    mermaid: null,
-    image: null,
-    sources: [],
-    reviewed: '',
-    notes: [],
-    revisit: [],
-    closeCall: null,
-    treeFile: null,
-  };
-}
-
-export type { AdrStatus };

@@ -2,9 +2,9 @@
 // ADR 15 and merged cleanly. Checks are pure over the parsed log; the fix plans renames and edits.
 import { basename, join } from 'node:path';
 import type { Tree } from '../core/types.js';
-import { nextNumberOf } from './log.js';
+import { nextNumberOf, standalone } from './log.js';
 import { adrFileName } from './slug.js';
-import type { AdrRecord } from './types.js';
+import type { AdrRecord, AdrWizardBlock } from './types.js';
 
 export interface Finding {
   rule: 'duplicate-number' | 'broken-link' | 'unknown-status' | 'unreadable' | 'stale-tree';
@@ -12,6 +12,29 @@ export interface Finding {
   number: number;
   file: string;
   message: string;
+}
+
+/**
+ * What the checks and the repair read of a record: no text, so that a log of thousands of records
+ * is held in little memory while it is checked.
+ */
+export interface LogEntry extends Pick<AdrRecord, 'number' | 'file' | 'links' | 'status' | 'statusText' | 'style' | 'date' | 'problems'> {
+  wizard?: Pick<AdrWizardBlock, 'tree' | 'reviewed'>;
+}
+
+export function logEntry(r: AdrRecord): LogEntry {
+  const entry: LogEntry = {
+    number: r.number,
+    file: r.file,
+    links: r.links.map((l) => ({ type: standalone(l.type), number: l.number })),
+    status: r.status,
+    statusText: standalone(r.statusText),
+    style: r.style,
+  };
+  if (r.date !== undefined) entry.date = standalone(r.date);
+  if (r.problems !== undefined) entry.problems = r.problems.map(standalone);
+  if (r.wizard !== undefined) entry.wizard = { tree: standalone(r.wizard.tree), reviewed: standalone(r.wizard.reviewed) };
+  return entry;
 }
 
 /** Adds months to a YYYY-MM-DD date (day clamped), for the "reviewed over 12 months ago" rule. */
@@ -24,10 +47,9 @@ export function addMonths(date: string, months: number): string {
   return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
 }
 
-export function checkLog(log: AdrRecord[], trees: Map<string, Tree> | undefined, today: string): Finding[] {
+export function checkLog(log: LogEntry[], trees: Map<string, Tree> | undefined, today: string): Finding[] {
   const findings: Finding[] = [];
-  const byNumber = new Map<number, AdrRecord[]>();
-  for (const r of log) byNumber.set(r.number, [...(byNumber.get(r.number) ?? []), r]);
+  const byNumber = groupByNumber(log);
 
   for (const [n, recs] of byNumber) {
     if (recs.length < 2) continue;
@@ -77,7 +99,17 @@ export function checkLog(log: AdrRecord[], trees: Map<string, Tree> | undefined,
   return findings.sort((a, b) => a.number - b.number || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-export interface Renumber {
+function groupByNumber(log: LogEntry[]): Map<number, LogEntry[]> {
+  const byNumber = new Map<number, LogEntry[]>();
+  for (const r of log) {
+    const same = byNumber.get(r.number);
+    if (same) same.push(r);
+    else byNumber.set(r.number, [r]);
+  }
+  return byNumber;
+}
+
+interface Renumber {
   from: number;
   to: number;
   oldFile: string;
@@ -88,9 +120,8 @@ export interface Renumber {
  * For each number used by several files, keeps the earliest (by date, then by file name) and moves
  * each later one to the next free number.
  */
-export function planRenumbering(log: AdrRecord[], dir: string): Renumber[] {
-  const byNumber = new Map<number, AdrRecord[]>();
-  for (const r of log) byNumber.set(r.number, [...(byNumber.get(r.number) ?? []), r]);
+export function planRenumbering(log: LogEntry[], dir: string): Renumber[] {
+  const byNumber = groupByNumber(log);
   let next = nextNumberOf(log.map((r) => ({ name: basename(r.file), number: r.number })));
   const plan: Renumber[] = [];
   for (const n of [...byNumber.keys()].sort((a, b) => a - b)) {

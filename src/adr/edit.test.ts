@@ -3,10 +3,8 @@ import { addLink, markSuperseded, setStatus } from './edit.js';
 import { parseAdr } from './parse.js';
 import type { AdrRecord } from './types.js';
 
-async function rec(name: string, content: string): Promise<AdrRecord> {
-  const p = await parseAdr(`/log/${name}`, content);
-  const { rawLinks, ...rest } = p;
-  return { ...rest, links: rawLinks.flatMap((l) => (l.number !== undefined ? [{ type: l.type, number: l.number }] : [])) };
+function rec(name: string, content: string): Promise<AdrRecord> {
+  return parseAdr(`/log/${name}`, content);
 }
 
 const NYGARD = `# 2. Use PostgreSQL

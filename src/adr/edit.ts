@@ -9,7 +9,7 @@ import { yamlScalar } from './escape.js';
 import type { AdrRecord } from './types.js';
 import type { Lang } from '../core/types.js';
 
-export interface LinkTarget {
+interface LinkTarget {
   number: number;
   title: string;
   file: string;
@@ -24,7 +24,7 @@ export function languageOf(rec: Pick<AdrRecord, 'wizard' | 'body'>): Lang {
   return /^(##\s+(Estado|Contexto|Decisión|Consecuencias)\b|Fecha:\s)/m.test(rec.body) ? 'es' : 'en';
 }
 
-export function linkLine(type: string, target: LinkTarget): string {
+function linkLine(type: string, target: LinkTarget): string {
   return `${type} [${target.number}. ${target.title.replace(/[\r\n[\]]+/g, ' ')}](${basename(target.file)})`;
 }
 
@@ -43,6 +43,12 @@ function titleIndex(lines: string[], from: number): number {
   return -1;
 }
 
+/** Where the `##` section whose heading is at `heading` ends: the next `##` heading, or the end. */
+function sectionEnd(lines: string[], heading: number): number {
+  for (let i = heading + 1; i < lines.length; i++) if (lines[i]!.startsWith('## ')) return i;
+  return lines.length;
+}
+
 function hasLink(rec: AdrRecord, type: string, number: number): boolean {
   const kind = linkKind(type);
   return rec.links.some(
@@ -59,13 +65,7 @@ export function addLink(rec: AdrRecord, type: string, target: LinkTarget): strin
   const statusAt = lines.findIndex((l) => STATUS_HEADING.test(l));
   if (rec.style === 'nygard' && statusAt >= 0) {
     // As adr-tools does: at the end of the Status section, followed by a blank line.
-    let end = lines.length;
-    for (let i = statusAt + 1; i < lines.length; i++) {
-      if (lines[i]!.startsWith('## ')) {
-        end = i;
-        break;
-      }
-    }
+    const end = sectionEnd(lines, statusAt);
     const section = lines.slice(statusAt + 1, end);
     while (section.length > 0 && section[section.length - 1]!.trim() === '') section.pop();
     while (section.length > 0 && section[0]!.trim() === '') section.shift();
@@ -93,23 +93,6 @@ export function addLink(rec: AdrRecord, type: string, target: LinkTarget): strin
   lines.splice(at, 0, ...insert);
   if (at + insert.length < lines.length && lines[at + insert.length]!.trim() !== '') lines.splice(at + insert.length, 0, '');
   return lines.join(nl);
-}
-
-/** Removes link lines of one type to one ADR (used when a link is replaced). */
-export function removeLinks(content: string, predicate: (type: string, number: number | undefined, target: string | undefined) => boolean): string {
-  const nl = eol(content);
-  const lines = content.split(/\r?\n/);
-  const out: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const link = parseLinkLine(lines[i]!.trim());
-    if (link && predicate(link.type, link.number, link.target)) {
-      // Drop the blank line the link line stood on too.
-      if (out.length > 0 && out[out.length - 1]!.trim() === '' && (lines[i + 1] ?? '').trim() === '') i++;
-      continue;
-    }
-    out.push(lines[i]!);
-  }
-  return out.join(nl);
 }
 
 /**
@@ -148,13 +131,7 @@ export function setStatus(rec: AdrRecord, statusText: string): string {
     lines.splice(title + 1, 0, '', `## ${l.status}`, '', statusText);
     return lines.join(nl);
   }
-  let end = lines.length;
-  for (let i = statusAt + 1; i < lines.length; i++) {
-    if (lines[i]!.startsWith('## ')) {
-      end = i;
-      break;
-    }
-  }
+  const end = sectionEnd(lines, statusAt);
   const section = lines.slice(statusAt + 1, end);
   const links = section.filter((l) => parseLinkLine(l.trim()));
   const body: string[] = [''];

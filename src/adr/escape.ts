@@ -33,10 +33,14 @@ export function yamlKey(value: unknown): string {
   return /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(s) && !YAML11_SPECIAL.test(s) ? s : JSON.stringify(s);
 }
 
-/** Escapes text for a Markdown table cell: pipes would split the cell, newlines the row. */
+/**
+ * Escapes text for a Markdown table cell: pipes would split the cell, newlines the row, and `<`
+ * would open raw HTML (a title like `Use List<T>` would lose its `<T>`).
+ */
 export function tableCell(value: unknown): string {
   return String(value ?? '')
     .replace(/\\/g, '\\\\')
+    .replace(/</g, '&lt;')
     .replace(/\|/g, '\\|')
     .replace(/\r\n|\r|\n/g, '<br>');
 }

@@ -1,79 +1,135 @@
 // Front matter is read for every ADR in the log (10,000 files must list in well under a second),
 // and the `yaml` package needs ~150 µs a document. This reads the small YAML subset ADR front
 // matter actually uses (maps, lists, quoted and plain scalars) in a few µs and says "unsupported"
-// for anything else, which the caller then hands to the real YAML parser.
+// for anything else, which then goes to the full YAML reader.
 
 export type FrontMatterValue = string | FrontMatterValue[] | { [key: string]: FrontMatterValue };
 export type FrontMatter = Record<string, FrontMatterValue>;
 
 export class UnsupportedYaml extends Error {}
 
-export interface SplitDocument {
+interface SplitDocument {
   /** The YAML between the `---` fences, or undefined when the file has none. */
   frontMatter?: string;
   /** Everything after the closing fence (or the whole text). */
   body: string;
 }
 
+// The closing fence: `---` or `...` on a line of its own.
+const CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*\r?$/gm;
+
 export function splitFrontMatter(text: string): SplitDocument {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (!src.startsWith('---')) return { body: src };
   const firstNl = src.indexOf('\n');
   if (firstNl < 0 || src.slice(0, firstNl).trim() !== '---') return { body: src };
-  const re = /^(?:---|\.\.\.)[ \t]*\r?$/gm;
-  re.lastIndex = firstNl + 1;
-  const m = re.exec(src);
+  CLOSING_FENCE.lastIndex = firstNl + 1;
+  const m = CLOSING_FENCE.exec(src);
   if (!m) return { body: src };
   const fm = src.slice(firstNl + 1, m.index);
   const rest = src.slice(m.index + m[0].length);
   return { frontMatter: fm, body: rest.startsWith('\n') ? rest.slice(1) : rest.startsWith('\r\n') ? rest.slice(2) : rest };
 }
 
-interface Line {
-  indent: number;
-  text: string;
+// The patterns of the subset, made once: a regular expression literal inside a function is a new
+// object at every call, and these run for every line of every front matter of a log.
+const NESTED_ITEM = /^[^"'[\]{}]*:(\s|$)/;
+const UNSUPPORTED_KEY = /^[\s#"'[\]{},&*!|>%@`?]|^-(\s|$)|#/;
+const UNSUPPORTED_START = /^[{&*!|>%@`]/;
+const COMMENT = /\s#/;
+const COLON_SPACE = /:\s/;
+const FLOW_ITEM_OPENER = /[[{"']/;
+
+/**
+ * The lines that hold YAML (not blank, not a comment) without their indentation, and the parser's
+ * place in them. Two arrays rather than an object per line: this runs for every ADR of a log.
+ */
+class Lines {
+  readonly indents: number[] = [];
+  readonly texts: string[] = [];
+  at = 0;
+
+  get count(): number {
+    return this.texts.length;
+  }
 }
 
-/** Parses the subset; throws UnsupportedYaml for anything it does not understand. */
+/**
+ * Parses the subset; throws UnsupportedYaml for anything it does not understand. Strings are cut
+ * from the source only for what ends up in the result (a line, its key, its value): this runs for
+ * every ADR of a log, and its garbage is what makes a long listing's memory grow.
+ */
 export function parseSimpleYaml(source: string): FrontMatter {
-  const lines: Line[] = [];
-  for (const raw of source.split('\n')) {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (line.includes('\t')) throw new UnsupportedYaml('tab');
-    const trimmed = line.trimStart();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    lines.push({ indent: line.length - trimmed.length, text: trimmed });
+  if (source.includes('\t')) throw new UnsupportedYaml('tab');
+  const lines = new Lines();
+  // Lines as `source.split('\n')` cuts them, less one trailing `\r`, without their indentation.
+  for (let at = 0; at <= source.length; ) {
+    const nl = source.indexOf('\n', at);
+    const end = nl < 0 ? source.length : nl;
+    const stop = end > at && source.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    let first = at;
+    while (first < stop && isSpace(source.charCodeAt(first))) first++;
+    if (first < stop && source.charCodeAt(first) !== 35 /* # */) {
+      lines.indents.push(first - at);
+      lines.texts.push(source.slice(first, stop));
+    }
+    at = end + 1;
   }
-  const pos = { i: 0 };
-  const value = parseBlock(lines, pos, 0);
-  if (pos.i < lines.length) throw new UnsupportedYaml('trailing');
+  // A document that is only a null (`~`) holds no keys: as empty as no front matter at all.
+  if (lines.count === 1 && /^(~|null|Null|NULL)$/.test(lines.texts[0]!.trimEnd())) return {};
+  const value = parseBlock(lines, 0);
+  if (lines.at < lines.count) throw new UnsupportedYaml('trailing');
   if (Array.isArray(value) || typeof value === 'string') {
-    if (lines.length === 0) return {};
+    if (lines.count === 0) return {};
     throw new UnsupportedYaml('not a map');
   }
   return value;
 }
 
-function parseBlock(lines: Line[], pos: { i: number }, indent: number): FrontMatterValue {
-  const first = lines[pos.i];
-  if (!first) return {};
-  if (first.text === '-' || first.text.startsWith('- ')) return parseList(lines, pos, first.indent);
-  return parseMap(lines, pos, first.indent < indent ? indent : first.indent);
+/** White space as String.prototype.trim sees it. */
+function isSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
-function parseMap(lines: Line[], pos: { i: number }, indent: number): FrontMatter {
+/** `text.slice(from).trim()`, cut once. */
+function trimmedFrom(text: string, from: number): string {
+  let a = from;
+  let b = text.length;
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  return text.slice(a, b);
+}
+
+function isItem(text: string): boolean {
+  return text === '-' || text.startsWith('- ');
+}
+
+function parseBlock(lines: Lines, indent: number): FrontMatterValue {
+  if (lines.at >= lines.count) return {};
+  const first = lines.indents[lines.at]!;
+  if (isItem(lines.texts[lines.at]!)) return parseList(lines, first);
+  return parseMap(lines, first < indent ? indent : first);
+}
+
+function parseMap(lines: Lines, indent: number): FrontMatter {
   const out: FrontMatter = {};
-  while (pos.i < lines.length) {
-    const line = lines[pos.i]!;
-    if (line.indent < indent) break;
-    if (line.indent > indent) throw new UnsupportedYaml('indent');
-    const { key, rest } = splitKey(line.text);
-    pos.i++;
+  while (lines.at < lines.count) {
+    const lineIndent = lines.indents[lines.at]!;
+    const text = lines.texts[lines.at]!;
+    if (lineIndent < indent) break;
+    if (lineIndent > indent) throw new UnsupportedYaml('indent');
+    const from = valueStart(text);
+    const key = keyOf(text, from);
+    const rest = trimmedFrom(text, from);
+    lines.at++;
     if (rest === '') {
-      const next = lines[pos.i];
+      const next = lines.at < lines.count ? lines.indents[lines.at]! : -1;
       // A list may sit at the same indent as its key ("key:\n- a"), a map must be deeper.
-      if (next && (next.indent > indent || (next.indent === indent && next.text.startsWith('- ')))) {
-        out[key] = parseBlock(lines, pos, next.indent);
+      if (next > indent || (next === indent && lines.texts[lines.at]!.startsWith('- '))) {
+        out[key] = parseBlock(lines, next);
       } else {
         out[key] = '';
       }
@@ -84,46 +140,50 @@ function parseMap(lines: Line[], pos: { i: number }, indent: number): FrontMatte
   return out;
 }
 
-function parseList(lines: Line[], pos: { i: number }, indent: number): FrontMatterValue[] {
+function parseList(lines: Lines, indent: number): FrontMatterValue[] {
   const out: FrontMatterValue[] = [];
-  while (pos.i < lines.length) {
-    const line = lines[pos.i]!;
-    if (line.indent !== indent || !(line.text === '-' || line.text.startsWith('- '))) {
-      if (line.indent > indent) throw new UnsupportedYaml('indent');
+  while (lines.at < lines.count) {
+    const lineIndent = lines.indents[lines.at]!;
+    const text = lines.texts[lines.at]!;
+    if (lineIndent !== indent || !isItem(text)) {
+      if (lineIndent > indent) throw new UnsupportedYaml('indent');
       break;
     }
-    const item = line.text.slice(1).trim();
-    if (item === '' || /^[^"'[\]{}]*:(\s|$)/.test(item)) throw new UnsupportedYaml('nested list item');
+    const item = trimmedFrom(text, 1);
+    if (item === '' || NESTED_ITEM.test(item)) throw new UnsupportedYaml('nested list item');
     out.push(parseScalarOrFlow(item));
-    pos.i++;
+    lines.at++;
   }
   return out;
 }
 
-function splitKey(text: string): { key: string; rest: string } {
-  let key: string;
-  let after: string;
+/** Where the value of a `key: value` line starts, just after the colon ending its key. */
+function valueStart(text: string): number {
   if (text.startsWith('"') || text.startsWith("'")) {
     const end = findClosingQuote(text, 0);
-    key = unquote(text.slice(0, end + 1));
-    after = text.slice(end + 1);
-    if (!after.startsWith(':')) throw new UnsupportedYaml('key');
-    after = after.slice(1);
-  } else {
-    // The first `:` followed by a space or the end of the line ends a plain key.
-    let colon = text.indexOf(':');
-    while (colon >= 0 && colon + 1 < text.length && text[colon + 1] !== ' ') colon = text.indexOf(':', colon + 1);
-    if (colon <= 0) throw new UnsupportedYaml('key');
-    key = text.slice(0, colon).trimEnd();
-    if (/^[\s#"'[\]{},&*!|>%@`?]|^-(\s|$)|#/.test(key)) throw new UnsupportedYaml('key');
-    after = text.slice(colon + 1);
+    if (text.charCodeAt(end + 1) !== 58 /* : */) throw new UnsupportedYaml('key');
+    return end + 2;
   }
-  return { key, rest: after.trim() };
+  // The first `:` followed by a space or the end of the line ends a plain key.
+  let colon = text.indexOf(':');
+  while (colon >= 0 && colon + 1 < text.length && text[colon + 1] !== ' ') colon = text.indexOf(':', colon + 1);
+  if (colon <= 0) throw new UnsupportedYaml('key');
+  return colon + 1;
+}
+
+/** The key of a line whose value starts at `from`. */
+function keyOf(text: string, from: number): string {
+  if (text.startsWith('"') || text.startsWith("'")) return unquote(text.slice(0, from - 1));
+  let end = from - 1;
+  while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+  const key = text.slice(0, end);
+  if (UNSUPPORTED_KEY.test(key)) throw new UnsupportedYaml('key');
+  return key;
 }
 
 function parseScalarOrFlow(text: string): FrontMatterValue {
   if (text.startsWith('[')) return parseFlowList(text);
-  if (/^[{&*!|>%@`]/.test(text)) throw new UnsupportedYaml('syntax');
+  if (UNSUPPORTED_START.test(text)) throw new UnsupportedYaml('syntax');
   return parseScalar(text);
 }
 
@@ -135,9 +195,9 @@ function parseScalar(text: string): string {
     return unquote(text.slice(0, end + 1));
   }
   // Plain scalar: a " #" starts a comment.
-  const hash = text.search(/\s#/);
+  const hash = text.search(COMMENT);
   const value = (hash >= 0 ? text.slice(0, hash) : text).trim();
-  if (/:\s/.test(value) || value.endsWith(':')) throw new UnsupportedYaml('colon in plain scalar');
+  if (COLON_SPACE.test(value) || value.endsWith(':')) throw new UnsupportedYaml('colon in plain scalar');
   if (value === '~' || value === 'null') return '';
   return value;
 }
@@ -162,7 +222,7 @@ function parseFlowList(text: string): FrontMatterValue[] {
       const start = i;
       while (i < n && text[i] !== ',' && text[i] !== ']') i++;
       item = text.slice(start, i).trim();
-      if (/[[{"']/.test(item)) throw new UnsupportedYaml('flow item');
+      if (FLOW_ITEM_OPENER.test(item)) throw new UnsupportedYaml('flow item');
     }
     out.push(item);
     while (i < n && text[i] === ' ') i++;
@@ -205,23 +265,38 @@ function unquote(quoted: string): string {
   throw new UnsupportedYaml('escape');
 }
 
-/** Parses front matter: the fast subset first, then the full YAML parser. */
-export async function parseFrontMatter(source: string): Promise<FrontMatter> {
+type FrontMatterResult = { data: FrontMatter; problem?: undefined } | { data?: undefined; problem: string };
+
+/** The full YAML reader (core/yaml-doc), for what the subset does not cover. */
+export type YamlReader = (typeof import('../core/yaml-doc.js'))['parseYaml'];
+
+/** Loads the full YAML reader: only a log with front matter beyond the subset pays for it. */
+export async function loadYamlReader(): Promise<YamlReader> {
+  return (await import('../core/yaml-doc.js')).parseYaml;
+}
+
+/**
+ * Parses front matter: the fast subset first, then `yaml`, the reader every user file goes
+ * through; undefined when the subset cannot read it and no `yaml` was given (the caller loads it
+ * and asks again). `firstLine` is the file's line the source starts on, so that a problem names the
+ * line the user sees in their editor.
+ */
+export function parseFrontMatter(source: string, firstLine: number, yaml?: YamlReader): FrontMatterResult | undefined {
   try {
-    return parseSimpleYaml(source);
+    return { data: parseSimpleYaml(source) };
   } catch (err: unknown) {
     if (!(err instanceof UnsupportedYaml)) throw err;
   }
-  const { parse } = await import('yaml');
-  const value: unknown = parse(source);
-  if (value === null || value === undefined) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw new Error('front matter is not a map');
-  return normalise(value) as FrontMatter;
+  if (!yaml) return undefined;
+  const { data, problems } = yaml(source, '');
+  const first = problems[0];
+  if (first) return { problem: `line ${(first.line ?? 1) + firstLine - 1}, col ${first.col ?? 1}: ${first.message}` };
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { problem: 'it is not a map of keys and values' };
+  return { data: normalise(data) as FrontMatter };
 }
 
 function normalise(value: unknown): FrontMatterValue {
   if (Array.isArray(value)) return value.map(normalise);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (value !== null && typeof value === 'object') {
     const out: Record<string, FrontMatterValue> = {};
     for (const [k, v] of Object.entries(value)) out[k] = normalise(v);

@@ -229,7 +229,7 @@ const es: AdrStrings = {
   },
 };
 
-export const STRINGS: Record<Lang, AdrStrings> = { en, es };
+const STRINGS: Record<Lang, AdrStrings> = { en, es };
 
 export function strings(lang: Lang): AdrStrings {
   return STRINGS[lang];

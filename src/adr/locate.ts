@@ -1,61 +1,45 @@
 // Where a repository keeps its ADRs. Existing conventions win over our default so that adr-wizard
 // continues a log instead of starting a second one beside it.
-import { stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { findUp, loadAdrConfig } from './config.js';
+import { loadAdrConfig, type AdrConfig } from '../io/config.js';
+import { findUp } from '../io/find-up.js';
+import { isDir } from '../io/fs.js';
 
-export interface AdrDirLocation {
+interface AdrDirLocation {
   /** Absolute ADR folder (it may not exist yet). */
   dir: string;
   /** Why this folder: `.adr-wizard.yaml`, `.adr-dir`, `.log4brains.yml`, `docs/decisions`, `doc/adr`, `default`. */
   source: string;
 }
 
-async function isDir(p: string): Promise<boolean> {
-  try {
-    return (await stat(p)).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /**
  * Order: `folder` in `.adr-wizard.yaml`; `.adr-dir` searched upward (adr-tools); `.log4brains.yml`'s
  * `adrFolder` searched upward; an existing `docs/decisions` (MADR) or `doc/adr` in the project root
  * (the nearest folder upward holding `.git`, else the working folder); else `doc/adr` there.
+ * A command that has already read `.adr-wizard.yaml` passes it in, so it is not read twice.
  */
-export async function findAdrDir(cwd: string): Promise<AdrDirLocation> {
-  const config = await loadAdrConfig(cwd);
+export async function findAdrDir(cwd: string, loaded?: AdrConfig): Promise<AdrDirLocation> {
+  const config = loaded ?? (await loadAdrConfig(cwd));
   if (config.folder) return { dir: config.folder, source: config.file ?? '.adr-wizard.yaml' };
 
-  const adrDir = await findUp(cwd, ['.adr-dir']);
+  const adrDir = await findUp(cwd, ['.adr-dir'], { type: 'file' });
   if (adrDir) {
-    const rel = adrDir.content.split('\n')[0]!.trim();
-    if (rel !== '') return { dir: resolve(adrDir.dir, rel), source: adrDir.file };
+    // adr-tools writes the folder on the first line, relative to the file.
+    const rel = (await readFile(adrDir.path, 'utf8')).split('\n')[0]!.trim();
+    if (rel !== '') return { dir: resolve(adrDir.dir, rel), source: adrDir.path };
   }
 
-  const l4b = await findUp(cwd, ['.log4brains.yml', '.log4brains.yaml']);
+  const l4b = await findUp(cwd, ['.log4brains.yml', '.log4brains.yaml'], { type: 'file' });
   if (l4b) {
-    // A one-key lookup: not worth loading the YAML parser for.
-    const m = /^\s*adrFolder\s*:\s*(?:"([^"]*)"|'([^']*)'|([^#\n]*?))\s*(?:#.*)?$/m.exec(l4b.content);
-    const rel = m ? (m[1] ?? m[2] ?? m[3] ?? '').trim() : '';
-    if (rel !== '') return { dir: resolve(l4b.dir, rel), source: l4b.file };
+    const { log4brainsFolder } = await import('./log4brains-folder.js');
+    const rel = await log4brainsFolder(l4b.path);
+    if (rel !== '') return { dir: resolve(l4b.dir, rel), source: l4b.path };
   }
 
-  const root = (await findUp(cwd, ['.git']))?.dir ?? (await findGitDir(cwd)) ?? resolve(cwd);
+  const root = (await findUp(cwd, ['.git']))?.dir ?? resolve(cwd);
   for (const candidate of ['docs/decisions', 'doc/adr']) {
     if (await isDir(join(root, candidate))) return { dir: join(root, candidate), source: candidate };
   }
   return { dir: join(root, 'doc/adr'), source: 'default' };
-}
-
-// `.git` is usually a folder (findUp reads files only).
-async function findGitDir(cwd: string): Promise<string | undefined> {
-  let dir = resolve(cwd);
-  for (;;) {
-    if (await isDir(join(dir, '.git'))) return dir;
-    const parent = resolve(dir, '..');
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
 }

@@ -1,6 +1,7 @@
 // Finding ADRs by number for the log commands, exactly: "2" is ADR 2, never 12 or 20.
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { numbersByName, readAdr, type AdrFile } from './log.js';
 import { ADR_STATUSES, type AdrRecord, type AdrStatus } from './types.js';
 import { normaliseStatus } from './status.js';
 
@@ -13,15 +14,26 @@ export function parseAdrNumber(arg: string, what = 'ADR number'): number {
 
 /** Exactly one ADR numbered n; a clear error when there is none or two files share the number. */
 export function getAdr(log: AdrRecord[], n: number, cwd: string): AdrRecord {
-  const found = log.filter((r) => r.number === n);
+  return exactlyOne(log, n, (r) => relative(cwd, r.file));
+}
+
+/**
+ * getAdr over the folder's listing (listAdrFiles): only ADR n's file is read, so changing one ADR
+ * of a long log does not read all the others.
+ */
+export async function readNumbered(dir: string, files: AdrFile[], n: number, cwd: string): Promise<AdrRecord> {
+  const f = exactlyOne(files, n, (x) => relative(cwd, join(dir, x.name)));
+  return readAdr(dir, f, numbersByName(files));
+}
+
+function exactlyOne<T extends { number: number }>(items: T[], n: number, where: (item: T) => string): T {
+  const found = items.filter((r) => r.number === n);
   if (found.length === 0) {
-    const near = log.length === 0 ? 'the log is empty' : `the log has ${log.map((r) => r.number).sort((a, b) => a - b).at(-1) === undefined ? 'no' : `ADRs 1-${Math.max(...log.map((r) => r.number))}`}`;
-    throw new UsageError(`there is no ADR ${n} (${near})`);
+    const highest = items.reduce((max, r) => Math.max(max, r.number), 0);
+    throw new UsageError(`there is no ADR ${n} (${items.length === 0 ? 'the log is empty' : `the log has ADRs 1-${highest}`})`);
   }
   if (found.length > 1) {
-    throw new UsageError(
-      `ADR ${n} is ambiguous: ${found.map((r) => relative(cwd, r.file)).join(' and ')} share the number; run \`adr-wizard doctor --fix\``,
-    );
+    throw new UsageError(`ADR ${n} is ambiguous: ${found.map(where).join(' and ')} share the number; run \`adr-wizard doctor --fix\``);
   }
   return found[0]!;
 }

@@ -6,8 +6,9 @@ import type { Decision, DriverCatalog, Lang, Tree } from '../core/types.js';
 import { treeToMermaid } from '../render/mermaid.js';
 import { replaceFile } from '../io/fs.js';
 import { treeSource } from '../io/trees.js';
-import { loadAdrConfig } from './config.js';
-import { adrTitle, decisionView, type ViewLink } from './decision-view.js';
+import { loadAdrConfig } from '../io/config.js';
+import type { ViewLink } from './adr-view.js';
+import { adrTitle, decisionView } from './decision-view.js';
 import { addLink } from './edit.js';
 import { strings } from './i18n.js';
 import { findAdrDir, listAdrFiles, readLog } from './log.js';
@@ -19,7 +20,7 @@ import { chooseTemplate, type TemplateChoice } from './template-choice.js';
 import type { AdrRecord } from './types.js';
 import { createAdrs, plannedNumbers } from './write.js';
 
-export interface RecordDecisionsInput {
+interface RecordDecisionsInput {
   decisions: Decision[];
   trees: Map<string, Tree>;
   catalog: DriverCatalog;
@@ -38,11 +39,15 @@ export interface RecordDecisionsInput {
   informed?: string[];
   /** Extra links per decision index (revisit: "Supersedes" the old ADR). */
   links?: Record<number, ViewLink[]>;
+  /** Told after each rendered diagram (with `render`). */
+  onProgress?: (done: number, total: number, label: string) => void;
 }
 
-export interface RecordedAdr {
+interface RecordedAdr {
   tree: string;
   number: number;
+  /** The record's title, as in its heading. */
+  title: string;
   file: string;
   content: string;
   written: boolean;
@@ -65,12 +70,14 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
   checkStatus(status);
   const deciders = input.deciders ?? config.deciders ?? [];
 
-  const items = input.decisions.map((decision) => {
-    const tree = input.trees.get(decision.tree);
-    if (!tree) throw new InternalError(`recordDecisions: no tree "${decision.tree}" was loaded`);
-    const title = adrTitle(tree, decision, lang);
-    return { decision, tree, title, slug: titleSlug(title) };
-  });
+  const items = await Promise.all(
+    input.decisions.map(async (decision) => {
+      const tree = input.trees.get(decision.tree);
+      if (!tree) throw new InternalError(`recordDecisions: no tree "${decision.tree}" was loaded`);
+      const title = adrTitle(tree, decision, lang);
+      return { decision, tree, title, slug: await titleSlug(title) };
+    }),
+  );
 
   // A chain's parent: in this batch (the same tree and outcome as `ledBy`), else the latest ADR in
   // the log that recorded that decision.
@@ -139,6 +146,7 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
       out.push({
         tree: item.decision.tree,
         number: numbers[i]!,
+        title: item.title,
         file: join(dir, adrFileName(numbers[i]!, item.slug)),
         content: await render(numbers, i),
         written: false,
@@ -167,7 +175,7 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
   }
 
   if (input.render) {
-    const { renderMermaid } = await import('../render/mermaid-render.js');
+    const { renderMermaid } = await import('../io/mermaid-browser.js');
     const format = input.render;
     try {
       await renderMermaid(
@@ -180,7 +188,7 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
           outFile: c.file.replace(/\.md$/, `.${format}`),
           format,
         })),
-        { progress: true, cwd: input.cwd },
+        { cwd: input.cwd, force: input.force === true, ...(input.onProgress ? { onProgress: input.onProgress } : {}) },
       );
     } catch (err: unknown) {
       if (err instanceof UsageError) {
@@ -193,5 +201,5 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
     }
   }
 
-  return created.map((c, i) => ({ tree: items[i]!.decision.tree, number: c.number, file: c.file, content: c.content, written: true }));
+  return created.map((c, i) => ({ tree: items[i]!.decision.tree, number: c.number, title: items[i]!.title, file: c.file, content: c.content, written: true }));
 }

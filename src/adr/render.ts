@@ -1,47 +1,35 @@
-// The ADR templates: one isolated Handlebars instance for the whole program, `strict` so that a
-// field missing from the view fails loudly, `noEscape` because the output is Markdown and YAML
-// (escaping is explicit, per context: `yaml` in front matter, `cell` in tables).
-import { readFile } from 'node:fs/promises';
+// The ADR templates, shipped or a user's `.hbs`, through the one template loader (io/templates.ts):
+// `strict` so that a field missing from the view fails loudly, `noEscape` because the output is
+// Markdown and YAML (escaping is explicit, per context: `yaml` in front matter, `cell` in tables).
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
 import { UsageError } from '../core/errors.js';
 import { TEMPLATES_DIR } from '../io/paths.js';
+import { loadTemplate as loadTemplateFile, registerTemplateHelpers, type Template } from '../io/templates.js';
 import { oneLine, tableCell, yamlKey, yamlList, yamlScalar } from './escape.js';
 
 export { oneLine, tableCell, yamlKey, yamlList, yamlScalar };
 
-const hb = Handlebars.create();
-
-hb.registerHelper('yaml', (v: unknown) => yamlScalar(v));
-hb.registerHelper('yamlList', (v: unknown) => yamlList(v));
-hb.registerHelper('yamlKey', (v: unknown) => yamlKey(v));
-hb.registerHelper('cell', (v: unknown) => tableCell(v));
-hb.registerHelper('line', (v: unknown) => oneLine(v));
-hb.registerHelper('linkText', (v: unknown) => tableCell(v).replace(/[[\]]/g, (c) => `\\${c}`));
-hb.registerHelper('pad', (n: unknown) => String(n).padStart(4, '0'));
-hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-hb.registerHelper('inc', (n: unknown) => Number(n) + 1);
-
-const cache = new Map<string, Handlebars.TemplateDelegate>();
+registerTemplateHelpers({
+  yaml: (v: unknown) => yamlScalar(v),
+  yamlList: (v: unknown) => yamlList(v),
+  yamlKey: (v: unknown) => yamlKey(v),
+  cell: (v: unknown) => tableCell(v),
+  line: (v: unknown) => oneLine(v),
+  linkText: (v: unknown) => tableCell(v).replace(/[[\]]/g, (c) => `\\${c}`),
+  pad: (n: unknown) => String(n).padStart(4, '0'),
+  inc: (n: unknown) => Number(n) + 1,
+});
 
 /** The shipped template `name` (`madr`, `nygard`, `new-madr`, `index`, ...) or a `.hbs` path. */
-export async function loadTemplate(nameOrPath: string): Promise<Handlebars.TemplateDelegate> {
+export async function loadTemplate(nameOrPath: string): Promise<Template> {
   const file = nameOrPath.endsWith('.hbs') ? nameOrPath : join(TEMPLATES_DIR, 'adr', `${nameOrPath}.md.hbs`);
-  let tpl = cache.get(file);
-  if (tpl) return tpl;
-  let source: string;
   try {
-    source = await readFile(file, 'utf8');
-  } catch {
-    throw new UsageError(`ADR template not found: ${file}`);
-  }
-  try {
-    tpl = hb.compile(source, { strict: true, noEscape: true });
+    return await loadTemplateFile(file);
   } catch (err: unknown) {
+    // A file system error (it carries a code) means there is no such template to read.
+    if (typeof (err as { code?: unknown }).code === 'string') throw new UsageError(`ADR template not found: ${file}`);
     throw new UsageError(`${file}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
   }
-  cache.set(file, tpl);
-  return tpl;
 }
 
 export async function renderTemplate(nameOrPath: string, view: object): Promise<string> {

@@ -10,12 +10,17 @@ const RULES: [RegExp, AdrStatus][] = [
   [/^(proposed|proposal|draft|pending|open|in progress|under review|propuest[oa]|borrador|pendiente)\b/, 'proposed'],
 ];
 
+// Made once: this runs for every ADR of a log, and a literal in the function would be a new object
+// at every call.
+const EMPHASIS = /[*_`~]/g;
+const LEADING_PUNCTUATION = /^[\s"'\-:]+/;
+
 /** Normalises a status as written ("Accepted", "superseded by ADR-0012", "Propuesta") to one word. */
 export function normaliseStatus(text: string): AdrStatus {
   const s = text
     .toLowerCase()
-    .replace(/[*_`~]/g, '')
-    .replace(/^[\s"'\-:]+/, '')
+    .replace(EMPHASIS, '')
+    .replace(LEADING_PUNCTUATION, '')
     .trim();
   for (const [re, status] of RULES) if (re.test(s)) return status;
   return 'unknown';

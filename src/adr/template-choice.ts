@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { isLang } from '../core/text.js';
 import type { Lang } from '../core/types.js';
-import type { AdrConfig } from './config.js';
+import type { AdrConfig } from '../io/config.js';
 import { listAdrFiles, type AdrFile } from './log.js';
 import { parseAdr } from './parse.js';
 

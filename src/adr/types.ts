@@ -4,7 +4,7 @@ export const ADR_STATUSES = ['proposed', 'accepted', 'rejected', 'deprecated', '
 export type AdrStatus = (typeof ADR_STATUSES)[number] | 'unknown';
 export type AdrStyle = 'madr' | 'nygard' | 'log4brains';
 
-export interface AdrLink {
+interface AdrLink {
   /** As written ("Supersedes", "Superseded by", "Amends", ...). */
   type: string;
   number: number;

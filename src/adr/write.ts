@@ -7,13 +7,13 @@ import { createExclusive, ensureDir, withDirLock } from '../io/fs.js';
 import { listAdrFiles, nextNumberOf } from './log.js';
 import { adrFileName } from './slug.js';
 
-export interface NewAdr {
+interface NewAdr {
   slug: string;
   /** Renders the file for the numbers finally given to every item of the batch. */
   render: (numbers: number[]) => Promise<string> | string;
 }
 
-export interface CreatedAdr {
+interface CreatedAdr {
   number: number;
   file: string;
   content: string;

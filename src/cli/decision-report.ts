@@ -4,7 +4,8 @@ import { flipOutcomes } from '../core/flips.js';
 import { t } from '../core/text.js';
 import type { Decision, DriverCatalog, Lang, Tree } from '../core/types.js';
 import { println, style } from './messages.js';
-import { outcomeTitle, questionText, valueLabel, words } from './decision-words.js';
+import { outcomeTitle, questionText, valueLabel } from '../core/labels.js';
+import { words } from './decision-words.js';
 
 export interface AdrRef {
   number: number;

@@ -1,7 +1,6 @@
 // Words for the decision commands and the guided session, in English and Spanish. Kept apart from
 // the command code so that a whole session switches language with --lang.
-import { t } from '../core/text.js';
-import type { DriverCatalog, Lang, Tree } from '../core/types.js';
+import type { Lang } from '../core/types.js';
 
 const en = {
   needsTerminal:
@@ -76,6 +75,16 @@ const en = {
   keepBoth: 'Keep both answers (the ADR records the contradiction)',
   changeAnswerOf: (question: string) => `Change: ${question}`,
   areas: 'Which of these does the project have? (decisions that do not apply are skipped)',
+  // revisit
+  revisitWhich: 'Which drivers changed? (none: just check the facts)',
+  alreadySuperseded: (n: number, by?: number) => `ADR ${n} is already superseded${by !== undefined ? ` by ADR ${by}` : ''}; revisiting it anyway`,
+  stands: (n: number, title: string) => `ADR ${n} stands: ${title} is still the outcome.`,
+  noDriverChanged: 'No driver value changed.',
+  changed: (question: string, from: string, to: string) => `  changed: ${question} ${from} -> ${to}`,
+  reviewedAgain: (from: string, to: string) => `  the tree's facts were reviewed again: ${from} -> ${to}`,
+  reviewedSame: (reviewed: string) => `  the tree's facts are as of ${reviewed}, as when the ADR was written.`,
+  wouldSupersede: (file: string, n: number) => `Would write ${file} (superseding ADR ${n}):`,
+  superseded: (from: string, to: string, file: string, n: number) => `${from} -> ${to}: ${file} supersedes ADR ${n}`,
   // validate
   validated: (files: number, errors: number, warnings: number) =>
     `${files} ${files === 1 ? 'file' : 'files'} checked: ${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`,
@@ -153,30 +162,19 @@ const es: Words = {
   keepBoth: 'Mantener ambas respuestas (el ADR registra la contradicción)',
   changeAnswerOf: (question) => `Cambiar: ${question}`,
   areas: '¿Cuáles de estas características tiene el proyecto? (se omiten las decisiones que no aplican)',
+  revisitWhich: '¿Qué factores han cambiado? (ninguno: revisar los datos)',
+  alreadySuperseded: (n, by) => `el ADR ${n} ya está reemplazado${by !== undefined ? ` por el ADR ${by}` : ''}; se revisa de todos modos`,
+  stands: (n, title) => `El ADR ${n} se mantiene: ${title} sigue siendo el resultado.`,
+  noDriverChanged: 'No ha cambiado ningún factor.',
+  changed: (question, from, to) => `  cambiado: ${question} ${from} -> ${to}`,
+  reviewedAgain: (from, to) => `  los datos del árbol se han revisado de nuevo: ${from} -> ${to}`,
+  reviewedSame: (reviewed) => `  los datos del árbol son del ${reviewed}, como cuando se escribió el ADR.`,
+  wouldSupersede: (file, n) => `Se escribiría ${file} (reemplaza al ADR ${n}):`,
+  superseded: (from, to, file, n) => `${from} -> ${to}: ${file} reemplaza al ADR ${n}`,
   validated: (files, errors, warnings) =>
     `${files} ${files === 1 ? 'archivo revisado' : 'archivos revisados'}: ${errors} ${errors === 1 ? 'error' : 'errores'}, ${warnings} ${warnings === 1 ? 'aviso' : 'avisos'}`,
 };
 
 export function words(lang: Lang): Words {
   return lang === 'es' ? es : en;
-}
-
-/** The question a path step answered, in words: the tree's own wording or the driver's question. */
-export function questionText(tree: Tree, catalog: DriverCatalog, question: string, driver: string, lang: Lang): string {
-  const q = tree.kind === 'tree' ? tree.questions[question] : undefined;
-  if (q?.text !== undefined) return t(q.text, lang);
-  const d = catalog.drivers[driver];
-  return d ? t(d.question, lang) : driver;
-}
-
-/** A driver value's label ("Large: many users, high load"), or the value id when unknown. */
-export function valueLabel(catalog: DriverCatalog, driver: string, value: string, lang: Lang): string {
-  const label = catalog.drivers[driver]?.values[value]?.label;
-  return label === undefined ? value : t(label, lang);
-}
-
-/** An outcome's title in a language, or its id. */
-export function outcomeTitle(tree: Tree | undefined, outcome: string, lang: Lang): string {
-  const o = tree?.outcomes[outcome];
-  return o ? t(o.title, lang) : outcome;
 }

@@ -3,10 +3,11 @@
 // however many trees need it.
 import { matches } from '../core/condition.js';
 import { t } from '../core/text.js';
-import { valueLabel, words } from './decision-words.js';
+import { valueLabel } from '../core/labels.js';
+import { words } from './decision-words.js';
 import type { DriverCatalog, DriverValues, Lang, Tree } from '../core/types.js';
 import { BACK, type Prompter } from './prompter/types.js';
-import { resolveDecisions, type Resolution, type ResolveInput } from './resolve-decisions.js';
+import { resolveDecisions, type Resolution, type ResolveInput } from '../core/resolve.js';
 
 export interface AskState {
   /** Answers given in this session, in order (the "back" stack). */

@@ -1,4 +1,7 @@
-import { Command } from 'commander';
+import { Command as UntypedCommand } from 'commander';
+// commander's own typings for options and arguments (types only: the runtime is commander itself),
+// so that each registration's `run(...)` call is checked against the command's options interface.
+import type { Command } from '@commander-js/extra-typings';
 import { registerDecisionCommands } from './registry/decisions.js';
 import { registerAdrCommands } from './registry/adr.js';
 import { registerDiagramCommands } from './registry/diagram.js';
@@ -9,7 +12,7 @@ declare const __ADR_WIZARD_VERSION__: string | undefined;
 
 // Only commander is loaded here: each command's code is imported when that command runs.
 export function buildProgram(): Command {
-  const program = new Command('adr-wizard')
+  const program = (new UntypedCommand('adr-wizard') as unknown as Command)
     .description(
       'Walk architecture decision trees, record each decision as an ADR, and scaffold the starter it calls for.\n' +
         'Run without arguments in a terminal for the guided session.',
@@ -28,9 +31,4 @@ export function buildProgram(): Command {
   // Subcommands inherit exitOverride so that every commander error reaches the one catch in main.
   for (const cmd of program.commands) cmd.exitOverride();
   return program;
-}
-
-/** Collects a repeatable option (`--set a=b --set c=d`). */
-export function collect(value: string, previous: string[] = []): string[] {
-  return [...previous, value];
 }

@@ -3,6 +3,7 @@ import { UsageError } from '../core/errors.js';
 import type { Decision, DriverCatalog, Lang, Tree } from '../core/types.js';
 import type { ContextFile } from '../io/context.js';
 import type { AdrRef } from './decision-report.js';
+import { progressLine } from './progress-line.js';
 
 export interface WriteAdrsInput {
   decisions: Decision[];
@@ -33,6 +34,7 @@ export async function writeAdrs(input: WriteAdrsInput): Promise<Map<string, AdrR
     ...(input.context?.consulted ? { consulted: input.context.consulted } : {}),
     ...(input.context?.informed ? { informed: input.context.informed } : {}),
   };
+  const progress = progressLine();
   const records = await recordDecisions({
     decisions: input.decisions,
     trees: input.trees,
@@ -41,12 +43,12 @@ export async function writeAdrs(input: WriteAdrsInput): Promise<Map<string, AdrR
     lang: input.lang,
     ...(input.template !== undefined ? { template: input.template } : {}),
     ...(input.status !== undefined ? { status: input.status } : {}),
-    ...(render !== undefined ? { render: render as (typeof RENDER_FORMATS)[number] } : {}),
+    ...(render !== undefined ? { render: render as (typeof RENDER_FORMATS)[number], onProgress: progress.counter('rendering') } : {}),
     ...(input.context?.deciders ? { deciders: input.context.deciders } : {}),
     ...people,
     dryRun: input.dryRun === true,
     force: input.force === true,
-  });
+  }).finally(() => progress.clear());
   for (const r of records) {
     out.set(r.tree, { number: r.number, file: r.file, written: r.written, dryRun: input.dryRun === true, content: r.content });
   }

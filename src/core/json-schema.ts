@@ -1,6 +1,6 @@
-// JSON Schemas for editors, generated from the zod schemas (decisions/*.schema.json are guarded
-// by a test that regenerates them). Draft-07, the draft YAML editors support best.
-import { z } from 'zod';
+// JSON Schemas for editors, generated from the zod schemas (the build writes them to
+// decisions/*.schema.json). Draft-07, the draft YAML editors support best.
+import * as z from './zod.js';
 import { DriversFileSchema, TreeFileSchema } from './schema.js';
 
 export function treeJsonSchema(): Record<string, unknown> {

@@ -1,13 +1,13 @@
 // Loading with full checks: YAML syntax, then the zod schema, every problem located as
 // file:line:col with its dotted path. Semantic checks (references, cycles, examples...) are the
 // lint rules (lint.ts). The cheap path for trusted shipped trees is load-trusted.ts.
-import { closest, distance } from 'fastest-levenshtein';
-import type { z } from 'zod';
+import { didYouMean } from './did-you-mean.js';
 import type { Problem } from './errors.js';
 import { toCatalog, toTree } from './normalize.js';
 import { DriversFileSchema, KNOWN_FIELDS, TreeFileSchema } from './schema.js';
 import type { DriverCatalog, Tree } from './types.js';
 import { parseYaml } from './yaml-doc.js';
+import { schemaProblems } from './schema-problems.js';
 import type { DocPath, Locate } from './yaml-doc.js';
 import { dotted, sortProblems } from './problems.js';
 
@@ -38,7 +38,7 @@ export function parseTree(source: string, file: string): ParsedTree {
   if (data === undefined) return { problems, locate };
   const result = TreeFileSchema.safeParse(data);
   if (!result.success) {
-    return { problems: sortProblems(issuesToProblems(result.error.issues, data, file, locate)), locate };
+    return { problems: sortProblems(schemaProblems(result.error.issues, data, file, locate, KNOWN_FIELDS)), locate };
   }
   return { tree: toTree(result.data), problems, locate };
 }
@@ -49,7 +49,7 @@ export function parseDrivers(source: string, file: string): ParsedDrivers {
   if (data === undefined) return { problems, locate };
   const result = DriversFileSchema.safeParse(data);
   if (!result.success) {
-    return { problems: sortProblems(issuesToProblems(result.error.issues, data, file, locate)), locate };
+    return { problems: sortProblems(schemaProblems(result.error.issues, data, file, locate, KNOWN_FIELDS)), locate };
   }
   const catalog = toCatalog(result.data);
   for (const driver of Object.values(catalog.drivers)) {
@@ -102,97 +102,4 @@ function checkConflicts(catalog: DriverCatalog, report: (path: DocPath, message:
       });
     }
   });
-}
-
-/** ` (did you mean "x"?)` when a candidate is close enough to be a plausible typo, else ''. */
-export function didYouMean(word: string, candidates: readonly string[]): string {
-  if (candidates.length === 0 || word === '') return '';
-  const best = closest(word, candidates as string[]);
-  const d = distance(word, best);
-  return d > 0 && d <= Math.max(2, Math.floor(best.length / 3)) ? ` (did you mean "${best}"?)` : '';
-}
-
-// ---------------------------------------------------------------------------------------------
-// zod issues -> located problems with one-line messages
-
-type Issue = z.core.$ZodIssue;
-type Segment = string | number;
-
-function issuesToProblems(issues: readonly Issue[], data: unknown, file: string, locate: Locate): Problem[] {
-  const out: Problem[] = [];
-  const push = (path: Segment[], message: string, atKey = false) =>
-    out.push({ file, ...locate(path, { key: atKey }), path: dotted(path), message, severity: 'error', rule: 'schema' });
-
-  const visit = (issue: Issue, prefix: Segment[]) => {
-    const path = [...prefix, ...(issue.path as Segment[])];
-    switch (issue.code) {
-      case 'unrecognized_keys':
-        for (const key of issue.keys) push([...path, key], `unknown field "${key}"${didYouMean(key, KNOWN_FIELDS)}`, true);
-        return;
-      case 'invalid_union': {
-        if (valueAt(data, path) === undefined) {
-          push(path, `missing required field "${String(path[path.length - 1] ?? '')}"`);
-          return;
-        }
-        if (issue.errors.length === 0) {
-          push(path, issue.message.replace(/^Invalid discriminator value\. /, 'invalid value. '));
-          return;
-        }
-        // A Text is a string or {en, es}: report the branch the user evidently meant rather than
-        // zod's generic "Invalid input".
-        const meant = issue.errors.filter((branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0));
-        if (meant.length === 1) {
-          for (const sub of meant[0]!) visit(sub, path);
-          return;
-        }
-        push(path, describeMismatch(valueAt(data, path), 'a string or {en, es}'));
-        return;
-      }
-      case 'invalid_type': {
-        const value = valueAt(data, path);
-        if (value === undefined) push(path, `missing required field "${String(path[path.length - 1] ?? '')}"`);
-        else push(path, describeMismatch(value, issue.expected === 'record' ? 'a map' : issue.expected));
-        return;
-      }
-      case 'invalid_key': {
-        const key = String(path[path.length - 1] ?? '');
-        const why = issue.issues[0]?.message ?? 'invalid';
-        push(path, `invalid id "${key}": ${why}`, true);
-        return;
-      }
-      case 'too_small':
-        if (issue.origin === 'array') push(path, `needs at least ${String(issue.minimum)} item(s)`);
-        else if (issue.origin === 'string') push(path, 'must not be empty');
-        else push(path, `must be at least ${String(issue.minimum)}`);
-        return;
-      case 'too_big':
-        push(path, `must be at most ${String(issue.maximum)}`);
-        return;
-      case 'invalid_format':
-        push(path, issue.format === 'url' ? 'must be a URL (https://...)' : issue.message);
-        return;
-      case 'invalid_value':
-        push(path, `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`);
-        return;
-      default:
-        push(path, issue.message);
-    }
-  };
-  for (const issue of issues) visit(issue, []);
-  return out;
-}
-
-function describeMismatch(value: unknown, expected: string): string {
-  const got =
-    value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a map' : `${typeof value} ${JSON.stringify(value)}`;
-  return `expected ${expected}, got ${got}`;
-}
-
-function valueAt(data: unknown, path: readonly Segment[]): unknown {
-  let node: unknown = data;
-  for (const seg of path) {
-    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, seg)) return undefined;
-    node = (node as Record<string, unknown>)[seg as string];
-  }
-  return node;
 }

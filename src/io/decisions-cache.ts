@@ -1,39 +1,46 @@
-// Reads dist/decisions-cache.json (written by scripts/compile-decisions.mjs after each build): the
-// shipped trees as plain data, each with the SHA-1 of the YAML it came from. An entry is used only
-// when the YAML on disk still has that hash, so an edited tree is always read from its YAML.
+// Reads dist/decisions-cache.json (written by the build after every check of the shipped trees
+// passed, src/build/write-decisions-cache.ts): the shipped trees as plain data. An entry is used only
+// while its YAML is the one the build checked: same size and modification time, or, when those
+// differ (a fresh checkout touches every file), the same SHA-1 of its content. An edited tree is
+// always read from its YAML, with every check.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { PKG_ROOT } from './paths.js';
 
 export const CACHE_FILE = join(PKG_ROOT, 'dist', 'decisions-cache.json');
 
-interface CacheFile {
-  version: 1;
-  files: Record<string, { sha1: string; data: unknown }>;
+export interface CacheFile {
+  version: 2;
+  files: Record<string, { size: number; mtimeMs: number; sha1: string; data: unknown }>;
 }
 
-let cache: Promise<CacheFile | undefined> | undefined;
+let cache: CacheFile | null | undefined;
 
-function load(): Promise<CacheFile | undefined> {
-  cache ??= readFile(CACHE_FILE, 'utf8').then(
-    (text) => {
-      try {
-        const parsed = JSON.parse(text) as Partial<CacheFile>;
-        return parsed.version === 1 && typeof parsed.files === 'object' && parsed.files !== null ? (parsed as CacheFile) : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    () => undefined,
-  );
+// Synchronous on purpose: a handful of small reads on every start, where waiting on the event
+// loop for each costs more than the reads.
+function load(): CacheFile | null {
+  if (cache !== undefined) return cache;
+  try {
+    const parsed = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as Partial<CacheFile>;
+    cache = parsed.version === 2 && typeof parsed.files === 'object' && parsed.files !== null ? (parsed as CacheFile) : null;
+  } catch {
+    cache = null;
+  }
   return cache;
 }
 
-/** The cached data of a shipped file, or undefined when there is no cache or the source changed. */
-export async function cachedData(name: string, source: string): Promise<unknown> {
-  const c = await load();
+/** The built data of the shipped file `file`, or undefined when there is no build or the file changed since. */
+export function builtData(file: string, name: string): unknown {
+  const c = load();
   const entry = c && Object.hasOwn(c.files, name) ? c.files[name] : undefined;
   if (!entry) return undefined;
-  return createHash('sha1').update(source).digest('hex') === entry.sha1 ? entry.data : undefined;
+  try {
+    const info = statSync(file);
+    if (info.size !== entry.size) return undefined;
+    if (info.mtimeMs === entry.mtimeMs) return entry.data;
+    return createHash('sha1').update(readFileSync(file, 'utf8')).digest('hex') === entry.sha1 ? entry.data : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -4,7 +4,7 @@
 // - nothing a user wrote is overwritten unless they asked for it (--force).
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
-import { link, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 
@@ -13,12 +13,15 @@ export async function ensureDir(dir: string): Promise<void> {
 }
 
 export async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
+  return stat(file).then(() => true, () => false);
+}
+
+export async function isDir(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isDirectory(), () => false);
+}
+
+export async function isFile(path: string): Promise<boolean> {
+  return stat(path).then((s) => s.isFile(), () => false);
 }
 
 function tempNameFor(file: string): string {
@@ -27,11 +30,13 @@ function tempNameFor(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-async function writeTemp(file: string, content: string): Promise<string> {
+async function writeTemp(file: string, content: string | Uint8Array, mode?: number): Promise<string> {
   const tmp = tempNameFor(file);
   const handle = await open(tmp, 'wx', 0o644);
   try {
     await handle.writeFile(content, 'utf8');
+    // An explicit mode (a generated script's 0o755) must not be narrowed by the umask.
+    if (mode !== undefined) await handle.chmod(mode);
     // NOTE: no fsync: durability across power loss is not worth its cost for a CLI; atomicity
     // against a killed process (what users actually hit) comes from link/rename alone.
   } finally {
@@ -53,8 +58,8 @@ async function removeQuietly(file: string): Promise<void> {
  * temp file first and then hard-linked into place, so the file appears whole or not at all.
  * Returns false when the name is taken (the caller picks another name).
  */
-export async function createExclusive(file: string, content: string): Promise<boolean> {
-  const tmp = await writeTemp(file, content);
+export async function createExclusive(file: string, content: string | Uint8Array, mode?: number): Promise<boolean> {
+  const tmp = await writeTemp(file, content, mode);
   try {
     await link(tmp, file);
     return true;
@@ -62,7 +67,7 @@ export async function createExclusive(file: string, content: string): Promise<bo
     if (isCode(err, 'EEXIST')) return false;
     if (isCode(err, 'EPERM') || isCode(err, 'ENOTSUP') || isCode(err, 'EXDEV')) {
       // Filesystems without hard links: fall back to an exclusive open (not torn-proof, but safe).
-      return createWithFlag(file, content);
+      return createWithFlag(file, content, mode);
     }
     throw err;
   } finally {
@@ -70,9 +75,10 @@ export async function createExclusive(file: string, content: string): Promise<bo
   }
 }
 
-async function createWithFlag(file: string, content: string): Promise<boolean> {
+async function createWithFlag(file: string, content: string | Uint8Array, mode?: number): Promise<boolean> {
   try {
     await writeFile(file, content, { flag: 'wx' });
+    if (mode !== undefined) await chmod(file, mode);
     return true;
   } catch (err: unknown) {
     if (isCode(err, 'EEXIST')) return false;
@@ -87,15 +93,15 @@ async function createWithFlag(file: string, content: string): Promise<boolean> {
  */
 export async function writeFileAtomic(
   file: string,
-  content: string,
-  options: { force?: boolean } = {},
+  content: string | Uint8Array,
+  options: { force?: boolean; mode?: number } = {},
 ): Promise<void> {
   await ensureDir(dirname(file));
   if (!options.force) {
-    if (await createExclusive(file, content)) return;
+    if (await createExclusive(file, content, options.mode)) return;
     throw new UsageError(`${file} already exists; use --force to overwrite it`);
   }
-  const tmp = await writeTemp(file, content);
+  const tmp = await writeTemp(file, content, options.mode);
   try {
     await rename(tmp, file);
   } catch (err: unknown) {

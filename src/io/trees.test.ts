@@ -183,13 +183,26 @@ describe('loadDecisionSet with shipped files given', () => {
 });
 
 describe('the build cache of the shipped trees', () => {
-  it('serves an entry only while its YAML is unchanged', async () => {
-    const { CACHE_FILE, cachedData } = await import('./decisions-cache.js');
-    const { existsSync } = await import('node:fs');
-    if (!existsSync(CACHE_FILE)) return; // no build yet: the YAML path is used, covered above
-    const source = readFileSync(join(DECISIONS_DIR, 'drivers.yaml'), 'utf8');
-    expect(await cachedData('drivers.yaml', source)).toMatchObject({ drivers: expect.any(Object) });
-    expect(await cachedData('drivers.yaml', `${source}\n# edited\n`)).toBeUndefined();
-    expect(await cachedData('no-such-tree.yaml', source)).toBeUndefined();
+  it('serves an entry only while its YAML is the one the build checked', async () => {
+    const { CACHE_FILE, builtData } = await import('./decisions-cache.js');
+    const { copyFileSync, existsSync, mkdtempSync, utimesSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    // The test command builds first: the compiled trees must be there.
+    expect(existsSync(CACHE_FILE)).toBe(true);
+    const shipped = join(DECISIONS_DIR, 'drivers.yaml');
+    expect(builtData(shipped, 'drivers.yaml')).toMatchObject({ drivers: expect.any(Object) });
+    // The same content with another modification time (a fresh checkout): still the built entry.
+    const dir = mkdtempSync(join(tmpdir(), 'adr-wizard-cache-'));
+    const copy = join(dir, 'drivers.yaml');
+    copyFileSync(shipped, copy);
+    utimesSync(copy, new Date(), new Date(Date.now() + 60_000));
+    expect(builtData(copy, 'drivers.yaml')).toMatchObject({ drivers: expect.any(Object) });
+    // Edited: never the built entry, whether or not its size changed.
+    const source = readFileSync(shipped, 'utf8');
+    writeFileSync(copy, `${source}# edited\n`);
+    expect(builtData(copy, 'drivers.yaml')).toBeUndefined();
+    writeFileSync(copy, source.replace('scale:', 'scalf:'));
+    expect(builtData(copy, 'drivers.yaml')).toBeUndefined();
+    expect(builtData(shipped, 'no-such-tree.yaml')).toBeUndefined();
   });
 });

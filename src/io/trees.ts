@@ -1,8 +1,8 @@
 // Finds and loads the decision set: the shipped decisions/ plus a repository's own
-// `.adr-wizard/decisions/` (found upward from the working directory). Shipped trees are checked by
-// the test suite, so ordinary commands parse them without the schema library (start-up time);
-// user trees, explicit files and `validate` get every check.
-import { readdir, readFile, stat } from 'node:fs/promises';
+// `.adr-wizard/decisions/` (found upward from the working directory). The shipped trees are
+// checked and compiled by the build (dist/decisions-cache.json); every other tree, and a shipped
+// tree edited since the build, gets every check here.
+import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { Problem } from '../core/errors.js';
@@ -10,10 +10,12 @@ import type { TreeDoc } from '../core/lint.js';
 import { toCatalog, toTree } from '../core/normalize.js';
 import { sortProblems } from '../core/problems.js';
 import type { DriverCatalog, Tree } from '../core/types.js';
-import { cachedData } from './decisions-cache.js';
+import { builtData } from './decisions-cache.js';
+import { findUp } from './find-up.js';
+import { isFile } from './fs.js';
 import { DECISIONS_DIR } from './paths.js';
 
-export const USER_DECISIONS_DIR = join('.adr-wizard', 'decisions');
+const USER_DECISIONS_DIR = join('.adr-wizard', 'decisions');
 const SHIPPED_DRIVERS = join(DECISIONS_DIR, 'drivers.yaml');
 
 export interface LoadOptions {
@@ -76,43 +78,35 @@ export async function loadDecisionSet(options: LoadOptions): Promise<DecisionSet
     add(abs, 'given', f);
   }
 
-  const texts = await Promise.all(sources.map((s) => readFile(s.abs, 'utf8')));
-  // Only what needs full checks pulls in the schema library and the lint rules. With `files`,
-  // only those are checked (and reported); the rest only supplies known tree ids and drivers.
-  const checked = (s: Source) => (options.files ? s.origin === 'given' : full || s.origin !== 'shipped');
-  // Shipped files that need no checks come from the build's JSON cache when it is current.
-  const cached = await Promise.all(
-    sources.map((s, i) => (checked(s) ? undefined : cachedData(basename(s.abs), texts[i]!))),
-  );
+  // With `files`, only those are checked (and reported); the rest only supplies known tree ids and
+  // drivers. Without, what the build checked and compiled (the shipped trees, while their YAML is
+  // unchanged) is taken as built; everything else gets every check, so a tree with a problem can
+  // never produce an ADR.
+  const reported = (s: Source) => (options.files ? s.origin === 'given' : full || s.origin !== 'shipped');
+  const built = sources.map((s) => (s.origin === 'shipped' && !reported(s) ? builtData(s.abs, basename(s.abs)) : undefined));
+  const texts = await Promise.all(sources.map((s, i) => (built[i] === undefined ? readFile(s.abs, 'utf8') : '')));
+  const checked = (s: Source, i: number) => reported(s) || built[i] === undefined;
   const needsFull = sources.some(checked);
-  // The YAML library is loaded only when some file is not served from the cache.
-  const [load, trusted] = await Promise.all([
-    needsFull ? import('../core/load.js') : undefined,
-    sources.some((s, i) => !checked(s) && cached[i] === undefined) ? import('../core/load-trusted.js') : undefined,
-  ]);
+  // The YAML and schema libraries are loaded only when some file is not served from the build.
+  const load = needsFull ? await import('../core/load.js') : undefined;
 
   const problems: Problem[] = [];
   const drivers: { source: Source; catalog: DriverCatalog; locate?: TreeDoc['locate'] }[] = [];
-  const docs: (TreeDoc & { source: Source })[] = [];
+  const docs: (TreeDoc & { source: Source; checked: boolean })[] = [];
   const noLocation = () => undefined;
   sources.forEach((s, i) => {
-    const text = texts[i]!;
-    const data = cached[i];
+    const data = built[i];
     if (data !== undefined) {
       if (s.kind === 'drivers') drivers.push({ source: s, catalog: toCatalog(data), locate: noLocation });
-      else docs.push({ file: s.shown, tree: { ...toTree(data, s.abs), origin: originOf(s) }, locate: noLocation, source: s });
+      else docs.push({ file: s.shown, tree: { ...toTree(data, s.abs), origin: originOf(s) }, locate: noLocation, source: s, checked: false });
     } else if (s.kind === 'drivers') {
-      const r = checked(s) && load ? load.parseDrivers(text, s.shown) : trusted!.readTrustedDrivers(text, s.shown);
+      const r = load!.parseDrivers(texts[i]!, s.shown);
       problems.push(...r.problems);
       if (r.catalog) drivers.push({ source: s, catalog: r.catalog, locate: r.locate });
-    } else if (checked(s) && load) {
-      const r = load.parseTree(text, s.shown);
-      problems.push(...r.problems);
-      if (r.tree) docs.push({ file: s.shown, tree: { ...r.tree, file: s.abs, origin: originOf(s) }, locate: r.locate, source: s });
     } else {
-      const r = trusted!.readTrustedTree(text, s.shown);
+      const r = load!.parseTree(texts[i]!, s.shown);
       problems.push(...r.problems);
-      if (r.tree) docs.push({ file: s.shown, tree: { ...r.tree, file: s.abs, origin: originOf(s) }, locate: r.locate, source: s });
+      if (r.tree) docs.push({ file: s.shown, tree: { ...r.tree, file: s.abs, origin: originOf(s) }, locate: r.locate, source: s, checked: true });
     }
   });
 
@@ -123,7 +117,8 @@ export async function loadDecisionSet(options: LoadOptions): Promise<DecisionSet
 
   if (needsFull) {
     const { lintTrees } = await import('../core/lint.js');
-    const only = new Set(docs.filter((d) => checked(d.source)).map((d) => d.file));
+    // Lint reports only on the files checked; with `files`, only on those given.
+    const only = new Set(docs.filter((d) => d.checked && (!options.files || d.source.origin === 'given')).map((d) => d.file));
     problems.push(
       ...lintTrees(docs, catalog, {
         today: options.today ?? new Date().toISOString().slice(0, 10),
@@ -201,15 +196,7 @@ function mergeCatalogs(
  * root (the first folder holding `.git`).
  */
 export async function findUserDecisionsDir(cwd: string): Promise<string | undefined> {
-  let dir = resolve(cwd);
-  for (;;) {
-    const candidate = join(dir, USER_DECISIONS_DIR);
-    if (await isDir(candidate)) return candidate;
-    if (await exists(join(dir, '.git'))) return undefined;
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+  return (await findUp(cwd, [USER_DECISIONS_DIR], { type: 'dir', stopAt: '.git' }))?.path;
 }
 
 async function yamlFiles(dir: string): Promise<string[]> {
@@ -228,14 +215,4 @@ async function yamlFiles(dir: string): Promise<string[]> {
 function show(cwd: string, abs: string): string {
   const rel = relative(cwd, abs);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : abs;
-}
-
-async function isDir(p: string): Promise<boolean> {
-  return stat(p).then((s) => s.isDirectory(), () => false);
-}
-async function isFile(p: string): Promise<boolean> {
-  return stat(p).then((s) => s.isFile(), () => false);
-}
-async function exists(p: string): Promise<boolean> {
-  return stat(p).then(() => true, () => false);
 }

@@ -3,6 +3,7 @@
 // Node ids are generated (n0, n1, ...) and never taken from user text, so no title can collide
 // with a Mermaid keyword (`end`, `graph`) or break the syntax. Every label is quoted and escaped
 // with Mermaid's entity codes (see `mermaidLabel`).
+import { valueLabel } from '../core/labels.js';
 import { t } from '../core/text.js';
 import type {
   BranchingTree,
@@ -21,13 +22,13 @@ export interface MermaidWalk {
   scores?: ScoreTable;
 }
 
-export interface TreeDiagramOptions {
+interface TreeDiagramOptions {
   /** Gives question wording and value labels; without it, driver and value ids are shown. */
   catalog?: DriverCatalog;
 }
 
 /** The fields of an ADR record that the log graph needs (src/adr/types.ts AdrRecord has them). */
-export interface LogEntry {
+interface LogEntry {
   number: number;
   title: string;
   status: string;
@@ -110,14 +111,13 @@ class Ids {
   }
 }
 
-function valueLabel(catalog: DriverCatalog | undefined, driver: string, value: string, lang: Lang): string {
-  const label = catalog?.drivers[driver]?.values[value]?.label;
-  if (label === undefined) return value;
-  const text = t(label, lang);
-  // Catalog labels often carry an explanation after a colon ("Large: many users"); an edge
-  // label only needs the name.
-  const short = text.split(/:\s/)[0] ?? text;
-  return short.trim() === '' ? value : short.trim();
+// A value as a diagram shows it: catalog labels often carry an explanation after a colon
+// ("Large: many users"), and an edge or a node line only needs the name.
+function shortValueLabel(catalog: DriverCatalog | undefined, driver: string, value: string, lang: Lang): string {
+  if (!catalog) return value;
+  const text = valueLabel(catalog, driver, value, lang);
+  const short = (text.split(/:\s/)[0] ?? text).trim();
+  return short === '' ? value : short;
 }
 
 function questionText(tree: BranchingTree, qid: string, catalog: DriverCatalog | undefined, lang: Lang): string {
@@ -180,7 +180,7 @@ function branchingToMermaid(
         // A dangling reference (validate reports it); draw it so the diagram still shows the branch.
         lines.push(`  ${ids.id(key)}["${mermaidLabel(target)}"]`);
       }
-      const label = values.map((v) => valueLabel(catalog, q.driver, v, lang)).join(' / ');
+      const label = values.map((v) => shortValueLabel(catalog, q.driver, v, lang)).join(' / ');
       lines.push(`  ${ids.id(questionKey(qid))} -->|"${mermaidLabel(label)}"| ${ids.id(key)}`);
       if (values.some((v) => taken.has(`${qid}\u0000${v}`))) takenEdges.push(edgeIndex);
       edgeIndex++;
@@ -236,7 +236,7 @@ function matrixToMermaid(
   let answersId: string | undefined;
   if (walk && walk.path.length > 0) {
     const answers = walk.path.map(
-      (s) => `${mermaidLabel(s.driver)} = ${mermaidLabel(valueLabel(catalog, s.driver, s.value, lang))}`,
+      (s) => `${mermaidLabel(s.driver)} = ${mermaidLabel(shortValueLabel(catalog, s.driver, s.value, lang))}`,
     );
     answersId = ids.id('answers');
     lines.push(`  ${answersId}[/"<b>${mermaidLabel(w.answers)}</b>${BR}${answers.join(BR)}"/]`);
@@ -264,12 +264,12 @@ function matrixToMermaid(
       parts.push(`${row.rank !== undefined ? `${w.rank} ${row.rank} · ` : ''}${row.total} ${w.points}`);
     } else if (row && !row.eligible) {
       const by = row.excludedBy
-        ? `: ${mermaidLabel(row.excludedBy.driver)} = ${mermaidLabel(valueLabel(catalog, row.excludedBy.driver, row.excludedBy.value, lang))}`
+        ? `: ${mermaidLabel(row.excludedBy.driver)} = ${mermaidLabel(shortValueLabel(catalog, row.excludedBy.driver, row.excludedBy.value, lang))}`
         : '';
       parts.push(`${w.excluded}${by}`);
     } else if (outcome.requires && Object.keys(outcome.requires).length > 0) {
       const needs = Object.entries(outcome.requires).map(
-        ([d, vs]) => `${mermaidLabel(d)} = ${vs.map((v) => mermaidLabel(valueLabel(catalog, d, v, lang))).join(' / ')}`,
+        ([d, vs]) => `${mermaidLabel(d)} = ${vs.map((v) => mermaidLabel(shortValueLabel(catalog, d, v, lang))).join(' / ')}`,
       );
       parts.push(`${w.needs} ${needs.join(', ')}`);
     }

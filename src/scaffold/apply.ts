@@ -1,10 +1,11 @@
-// The only place that writes a starter to disk. Each file is written to a temp name next to its
-// target and renamed, so an interrupted run never leaves a half-written file behind.
-import { randomBytes } from 'node:crypto';
+// The only place that writes a starter to disk, through the atomic writer every command uses
+// (io/fs.ts): an interrupted run never leaves a half-written file behind, and without --force no
+// existing file is ever replaced.
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { writeFileAtomic } from '../io/fs.js';
 import { planOps } from './plan.js';
 import type { FileOp, PlannedFile } from './types.js';
 
@@ -30,7 +31,7 @@ async function listExisting(dir: string, rel = ''): Promise<string[]> {
   return out;
 }
 
-export async function folderEntries(dir: string): Promise<string[]> {
+async function folderEntries(dir: string): Promise<string[]> {
   if (!existsSync(dir)) return [];
   const info = await stat(dir);
   if (!info.isDirectory()) throw new UsageError(`${dir} exists and is not a folder`);
@@ -61,19 +62,6 @@ export async function prepareOps(files: PlannedFile[], options: ApplyOptions): P
   return planOps(files, existing, options.force === true);
 }
 
-async function writeAtomic(file: string, content: string | Uint8Array, mode: number | undefined): Promise<void> {
-  const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    await writeFile(temp, content, mode === undefined ? {} : { mode });
-    // An explicit mode (scripts) must not be narrowed by the umask; plain files keep the default.
-    if (mode !== undefined) await chmod(temp, mode);
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
 /** Writes the create/overwrite operations (nothing with `dryRun`). Returns the ops written. */
 export async function applyPlan(ops: FileOp[], options: ApplyOptions): Promise<FileOp[]> {
   const toWrite = ops.filter((op) => op.action !== 'skip');
@@ -81,14 +69,16 @@ export async function applyPlan(ops: FileOp[], options: ApplyOptions): Promise<F
   if (!options.force && ops.some((op) => op.action === 'overwrite')) {
     throw new UsageError('refusing to overwrite existing files without --force');
   }
-  // Only the deepest folders: mkdir -p creates their parents.
-  const dirs = [...new Set(toWrite.map((op) => dirname(join(options.out, op.path))))].sort();
-  const leaves = dirs.filter((dir, i) => !dirs[i + 1]?.startsWith(`${dir}/`) && !dirs[i + 1]?.startsWith(`${dir}\\`));
-  await Promise.all(leaves.map((dir) => mkdir(dir, { recursive: true })));
   // Independent files: written concurrently, in batches so a big starter never exhausts handles.
+  // Without --force a file is only ever created: one that appeared since planning is refused.
+  const force = options.force === true;
   const BATCH = 32;
   for (let i = 0; i < toWrite.length; i += BATCH) {
-    await Promise.all(toWrite.slice(i, i + BATCH).map((op) => writeAtomic(join(options.out, op.path), op.content, op.mode)));
+    await Promise.all(
+      toWrite.slice(i, i + BATCH).map((op) =>
+        writeFileAtomic(join(options.out, op.path), op.content, { force, ...(op.mode === undefined ? {} : { mode: op.mode }) }),
+      ),
+    );
   }
   return toWrite;
 }

@@ -8,7 +8,7 @@ import type { StarterOptions } from './types.js';
 const SERVICE_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const MAX_SERVICE_NAME = 40;
 /** Names the layouts use for their own folders, or that read as keywords in generated code. */
-export const RESERVED_SERVICE_NAMES = new Set([
+const RESERVED_SERVICE_NAMES = new Set([
   'app', 'apps', 'common', 'config', 'dist', 'docker', 'lib', 'libs', 'node-modules', 'shared', 'src', 'test',
   'saga', 'health', 'default', 'new', 'delete', 'class', 'function', 'import', 'export',
 ]);
@@ -45,7 +45,7 @@ function oneOf<T extends string>(flag: string, value: unknown, allowed: readonly
 }
 
 /** npm package names are lowercase; the folder name is the natural project name. */
-export function projectName(out: string): string {
+function projectName(out: string): string {
   const name = kebabCase(basename(out)).slice(0, 60);
   return name === '' ? 'app' : /^[a-z]/.test(name) ? name : `app-${name}`;
 }

@@ -1,9 +1,5 @@
 // Pure planning: what a starter wants to write, compared with what is already there.
-import type { FileOp, PlannedFile, Starter, StarterOptions } from './types.js';
-
-export function planFiles(starter: Starter, options: StarterOptions): Promise<PlannedFile[]> {
-  return starter.plan(options);
-}
+import type { FileOp, PlannedFile } from './types.js';
 
 function sameBytes(a: string | Uint8Array, b: Uint8Array): boolean {
   const left = typeof a === 'string' ? new TextEncoder().encode(a) : a;
@@ -25,10 +21,4 @@ export function planOps(files: PlannedFile[], existing: ReadonlyMap<string, Uint
     if (sameBytes(file.content, current)) return { ...file, action: 'skip' };
     return { ...file, action: force ? 'overwrite' : 'skip' };
   });
-}
-
-export function summarize(ops: FileOp[]): Record<FileOp['action'], number> {
-  const counts = { create: 0, overwrite: 0, skip: 0 };
-  for (const op of ops) counts[op.action]++;
-  return counts;
 }

@@ -11,6 +11,3 @@ export const STARTERS: Record<string, () => Promise<Starter>> = {
   kustomize: async () => (await import('./deploy/kustomize.js')).starter,
   'mlops-platform': async () => (await import('./deploy/mlops.js')).starter,
 };
-
-export { planFiles } from './plan.js';
-export { applyPlan } from './apply.js';

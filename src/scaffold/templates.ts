@@ -7,10 +7,9 @@
 //     per-service context in scope;
 //   - an `.hbs` file that renders to nothing but whitespace is left out, so a variant can drop a
 //     file with one `{{#if}}` instead of keeping whole-file copies per variant.
-import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
+import { registerTemplateHelpers, templateFor, type Template } from '../io/templates.js';
 import type { PlannedFile } from './types.js';
 
 export type TemplateContext = Record<string, unknown>;
@@ -24,82 +23,27 @@ function words(input: string): string[] {
 }
 
 export const kebabCase = (s: string): string => words(s).join('-');
-export const pascalCase = (s: string): string =>
+const pascalCase = (s: string): string =>
   words(s)
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join('');
-export const camelCase = (s: string): string => {
+const camelCase = (s: string): string => {
   const p = pascalCase(s);
   return p.charAt(0).toLowerCase() + p.slice(1);
 };
-export const constantCase = (s: string): string => words(s).join('_').toUpperCase();
 
-// One isolated instance, helpers registered once: templates never touch the global Handlebars.
-const hbs = Handlebars.create();
-hbs.registerHelper('kebabCase', (s: string) => kebabCase(String(s)));
-hbs.registerHelper('pascalCase', (s: string) => pascalCase(String(s)));
-hbs.registerHelper('camelCase', (s: string) => camelCase(String(s)));
-hbs.registerHelper('snakeCase', (s: string) => words(String(s)).join('_'));
-hbs.registerHelper('constantCase', (s: string) => constantCase(String(s)));
-hbs.registerHelper('eq', (a: unknown, b: unknown) => a === b);
-hbs.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
-hbs.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
-hbs.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
-hbs.registerHelper('not', (a: unknown) => !a);
-hbs.registerHelper('includes', (list: unknown, item: unknown) => Array.isArray(list) && list.includes(item));
-hbs.registerHelper('json', (value: unknown) => JSON.stringify(value));
-hbs.registerHelper('join', (list: unknown, sep: unknown) =>
-  Array.isArray(list) ? list.join(typeof sep === 'string' ? sep : ', ') : '',
-);
+// Identifiers in the generated code, spelled from the user's names.
+registerTemplateHelpers({
+  kebabCase: (s: unknown) => kebabCase(String(s)),
+  pascalCase: (s: unknown) => pascalCase(String(s)),
+  camelCase: (s: unknown) => camelCase(String(s)),
+  snakeCase: (s: unknown) => words(String(s)).join('_'),
+  constantCase: (s: unknown) => words(String(s)).join('_').toUpperCase(),
+});
 
-const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
-const compiled = new Map<string, Handlebars.TemplateDelegate>();
-
-/** Precompiled specs by source hash (see precompiledFile): parsing templates is most of the cost. */
-let precompiled = new Map<string, string>();
-
-export const sourceHash = (source: string): string => createHash('sha1').update(source).digest('hex');
-
-/** `templates/scaffold/<id>.precompiled.json`, beside (not inside) the starter's folder. */
-export const precompiledFile = (dir: string): string => `${dir.replace(/[\\/]+$/, '')}.precompiled.json`;
-
-/** The precompiled form of each `.hbs` source, as stored in precompiledFile. */
-export function precompileSources(sources: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const source of [...sources].sort()) out[sourceHash(source)] = hbs.precompile(source, COMPILE_OPTIONS) as string;
-  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
-}
-
-function loadPrecompiled(dir: string): void {
+function render(template: Template, context: TemplateContext, name: string): string {
   try {
-    const specs = JSON.parse(readFileSync(precompiledFile(dir), 'utf8')) as Record<string, string>;
-    precompiled = new Map(Object.entries(specs));
-  } catch {
-    precompiled = new Map(); // none shipped for this starter: compile on the fly
-  }
-}
-
-function compile(source: string): Handlebars.TemplateDelegate {
-  const spec = precompiled.get(sourceHash(source));
-  if (spec !== undefined) {
-    try {
-      // Trusted input: generated from our own templates by precompileSources.
-      return hbs.template(new Function(`return ${spec}`)() as Parameters<typeof hbs.template>[0]);
-    } catch {
-      // Written by another Handlebars version: fall back to compiling the source.
-    }
-  }
-  return hbs.compile(source, COMPILE_OPTIONS);
-}
-
-export function renderTemplate(source: string, context: TemplateContext, name = 'template'): string {
-  let fn = compiled.get(source);
-  if (!fn) {
-    fn = compile(source);
-    compiled.set(source, fn);
-  }
-  try {
-    return fn(context);
+    return template(context);
   } catch (error) {
     throw new Error(`template ${name}: ${(error as Error).message}`, { cause: error });
   }
@@ -134,7 +78,7 @@ function expandPlaceholders(segment: string, context: TemplateContext): string {
 }
 
 /** `_gitignore` -> `.gitignore`; `__service__` placeholders are not dotfiles. */
-export function outputName(segment: string): string {
+function outputName(segment: string): string {
   return /^_[^_]/.test(segment) ? `.${segment.slice(1)}` : segment;
 }
 
@@ -143,41 +87,63 @@ export interface RenderDirOptions {
   services?: { name: string; context: TemplateContext }[];
 }
 
-/** The `.hbs` sources of a starter folder (what precompiledFile covers). */
-export function templateSources(dir: string): string[] {
-  return listFiles(dir)
-    .filter((f) => f.rel.endsWith('.hbs'))
-    .map((f) => readFileSync(f.abs, 'utf8'));
+type Content = (context: TemplateContext) => string | Uint8Array | undefined;
+
+/** One output file per instance (per service for a `__service__` path); undefined content: none. */
+function planFiles(files: TemplateFile[], context: TemplateContext, options: RenderDirOptions, contentOf: (file: TemplateFile) => Content): PlannedFile[] {
+  const out: PlannedFile[] = [];
+  for (const file of files) {
+    const perService = file.rel.split('/').includes('__service__');
+    const instances = perService
+      ? (options.services ?? []).map((s) => ({ ...context, ...s.context, service: s.name }))
+      : [context];
+    const executable = (file.mode & 0o111) !== 0;
+    const content = contentOf(file);
+    for (const instance of instances) {
+      const path = file.rel
+        .replace(/\.hbs$/, '')
+        .split('/')
+        .map((seg) => outputName(expandPlaceholders(seg, instance)))
+        .join('/');
+      const body = content(instance);
+      if (body === undefined) continue;
+      out.push(executable ? { path, content: body, mode: 0o755 } : { path, content: body });
+    }
+  }
+  return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+function copied(file: TemplateFile): Content {
+  const bytes = new Uint8Array(readFileSync(file.abs));
+  return () => bytes;
 }
 
 /** Renders every file under `dir` (a starter's template folder) with `context`. */
-export function renderTemplateDir(dir: string, context: TemplateContext, options: RenderDirOptions = {}): PlannedFile[] {
-  loadPrecompiled(dir);
-  const files: PlannedFile[] = [];
-  for (const file of listFiles(dir)) {
-    const perService = file.rel.split('/').includes('__service__');
-    const instances = perService
-      ? (options.services ?? []).map((s) => ({ name: s.name, context: { ...context, ...s.context, service: s.name } }))
-      : [{ name: undefined, context }];
-    const isTemplate = file.rel.endsWith('.hbs');
-    const executable = (file.mode & 0o111) !== 0;
-    const source = isTemplate ? readFileSync(file.abs, 'utf8') : undefined;
-    const bytes = isTemplate ? undefined : new Uint8Array(readFileSync(file.abs));
-    for (const instance of instances) {
-      const segments = file.rel
-        .replace(/\.hbs$/, '')
-        .split('/')
-        .map((seg) => outputName(expandPlaceholders(seg, instance.context)));
-      const path = segments.join('/');
-      let content: string | Uint8Array;
-      if (source !== undefined) {
-        content = renderTemplate(source, instance.context, file.rel);
-        if (content.trim() === '') continue;
-      } else {
-        content = bytes as Uint8Array;
-      }
-      files.push(executable ? { path, content, mode: 0o755 } : { path, content });
-    }
-  }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+export async function renderTemplateDir(dir: string, context: TemplateContext, options: RenderDirOptions = {}): Promise<PlannedFile[]> {
+  const files = listFiles(dir);
+  const templates = new Map<string, Template>();
+  await Promise.all(
+    files
+      .filter((f) => f.rel.endsWith('.hbs'))
+      .map(async (f) => templates.set(f.rel, await templateFor(f.abs, readFileSync(f.abs, 'utf8')))),
+  );
+  return planFiles(files, context, options, (file) => {
+    const template = templates.get(file.rel);
+    if (!template) return copied(file);
+    return (instance) => {
+      const text = render(template, instance, file.rel);
+      return text.trim() === '' ? undefined : text;
+    };
+  });
+}
+
+/**
+ * The files of a folder that holds no template (chart templates, app code), with the same naming
+ * conventions: for callers that build their files synchronously.
+ */
+export function copyDir(dir: string): PlannedFile[] {
+  const files = listFiles(dir);
+  const template = files.find((f) => f.rel.endsWith('.hbs'));
+  if (template) throw new Error(`${join(dir, template.rel)}: a folder with templates is rendered with renderTemplateDir`);
+  return planFiles(files, {}, {}, copied);
 }

@@ -50,12 +50,3 @@ export function portOpen(port: number, host = '127.0.0.1', timeoutMs = 1000): Pr
     socket.once('error', () => done(false));
   });
 }
-
-export function pythonHas(modules: string[]): boolean {
-  try {
-    execFileSync('python3', ['-c', modules.map((m) => `import ${m}`).join('; ')], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}

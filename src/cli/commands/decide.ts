@@ -2,7 +2,8 @@
 // ones in a terminal), then record each decision as an ADR.
 import { UsageError } from '../../core/errors.js';
 import type { Decision, DriverCatalog, DriverValues, Lang, Tree } from '../../core/types.js';
-import { readContextFile, parseSetFlags, type ContextFile } from '../../io/context.js';
+import { parseSetFlags } from '../../core/driver-values.js';
+import type { ContextFile } from '../../io/context.js';
 import { loadDecisionSet } from '../../io/trees.js';
 import { resolveLang } from '../lang.js';
 import { printJson, println, style } from '../messages.js';
@@ -13,7 +14,7 @@ import {
   rootTrees,
   resolveWithDefaults,
   type Resolution,
-} from '../resolve-decisions.js';
+} from '../../core/resolve.js';
 import { displayPath, printDecision, printNextSteps, type AdrRef } from '../decision-report.js';
 import { writeAdrs } from '../write-adrs.js';
 import type { AskState } from '../interactive.js';
@@ -48,7 +49,8 @@ export async function run(treeIds: string[], opts: DecideOptions): Promise<void>
   if (opts.all === true && treeIds.length > 0) throw new UsageError('give tree ids or --all, not both');
   if (opts.all !== true && treeIds.length === 0) throw new UsageError('name the trees to decide (see `adr-wizard trees`), or use --all');
   const requested = opts.all === true ? rootTrees(trees) : checkTreeIds(treeIds, trees);
-  const context = opts.context === undefined ? undefined : await readContextFile(opts.context, catalog, cwd);
+  // The YAML reader loads only for a context file: `--set` alone never pays for it.
+  const context = opts.context === undefined ? undefined : await (await import('../../io/context.js')).readContextFile(opts.context, catalog, cwd);
   const flags = parseSetFlags(opts.set ?? [], catalog);
   const lang = resolveLang(opts.lang, context?.lang);
   const base: DriverValues = { ...context?.drivers, ...flags };

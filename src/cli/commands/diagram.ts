@@ -8,9 +8,10 @@ import { walk } from '../../core/walk.js';
 import { loadDecisionSet } from '../../io/trees.js';
 import { writeFileAtomic } from '../../io/fs.js';
 import { treeToMermaid, logToMermaid, type MermaidWalk } from '../../render/mermaid.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../../core/did-you-mean.js';
 import { resolveLang } from '../lang.js';
 import { println, printWarning } from '../messages.js';
+import { progressLine } from '../progress-line.js';
 
 const FORMATS = ['mmd', 'svg', 'png'] as const;
 type DiagramFormat = (typeof FORMATS)[number];
@@ -64,7 +65,7 @@ export async function run(treeId: string | undefined, opts: DiagramOptions): Pro
 function resolveFormat(opts: DiagramOptions): DiagramFormat {
   if (opts.format !== undefined) {
     if (!(FORMATS as readonly string[]).includes(opts.format)) {
-      throw new UsageError(`--format ${opts.format}: unknown format (use mmd, svg or png)`);
+      throw new UsageError(`--format ${opts.format}: unknown format${didYouMean(opts.format, FORMATS)} (use mmd, svg or png)`);
     }
     return opts.format as DiagramFormat;
   }
@@ -86,11 +87,16 @@ async function writeAll(items: (Drawing & { file: string })[], format: DiagramFo
   if (format === 'mmd') {
     for (const item of items) await writeFileAtomic(item.file, item.source, { force });
   } else {
-    const { renderMermaid } = await import('../../render/mermaid-render.js');
-    await renderMermaid(
-      items.map((i) => ({ source: i.source, outFile: i.file, format })),
-      { progress: true },
-    );
+    const { renderMermaid } = await import('../../io/mermaid-browser.js');
+    const progress = progressLine();
+    try {
+      await renderMermaid(
+        items.map((i) => ({ source: i.source, outFile: i.file, format })),
+        { onProgress: progress.counter('rendering'), force },
+      );
+    } finally {
+      progress.clear();
+    }
   }
   for (const item of items) println(item.file);
 }

@@ -2,8 +2,8 @@
 // unreadable front matter, accepted decisions resting on facts reviewed over a year ago.
 import { readFile, unlink } from 'node:fs/promises';
 import { basename, relative } from 'node:path';
-import { checkLog, planRenumbering, renumberOwnTitle, rewriteReferences, type Finding } from '../../adr/doctor.js';
-import { findAdrDir, readLog } from '../../adr/log.js';
+import { checkLog, logEntry, planRenumbering, renumberOwnTitle, rewriteReferences, type Finding, type LogEntry } from '../../adr/doctor.js';
+import { eachAdr, findAdrDir } from '../../adr/log.js';
 import { today } from '../../adr/slug.js';
 import type { Tree } from '../../core/types.js';
 import { createExclusive, replaceFile, withDirLock } from '../../io/fs.js';
@@ -15,7 +15,17 @@ interface DoctorOptions {
   json?: boolean;
 }
 
-async function loadTrees(cwd: string): Promise<Map<string, Tree> | undefined> {
+/** The log as the checks read it, one file at a time. */
+async function readEntries(dir: string): Promise<LogEntry[]> {
+  const log: LogEntry[] = [];
+  for await (const r of eachAdr(dir)) log.push(logEntry(r));
+  return log;
+}
+
+async function loadTrees(cwd: string, log: LogEntry[]): Promise<Map<string, Tree> | undefined> {
+  // Only accepted adr-wizard records are checked against their tree's review date: without one,
+  // the decision trees are not loaded at all.
+  if (!log.some((r) => r.status === 'accepted' && r.wizard)) return undefined;
   try {
     const { loadDecisionSet } = await import('../../io/trees.js');
     return (await loadDecisionSet({ cwd, lenient: true })).trees;
@@ -28,8 +38,7 @@ async function loadTrees(cwd: string): Promise<Map<string, Tree> | undefined> {
 export async function run(opts: DoctorOptions = {}): Promise<void> {
   const cwd = process.cwd();
   const { dir } = await findAdrDir(cwd);
-  let log = await readLog(dir);
-  const trees = await loadTrees(cwd);
+  let log = await readEntries(dir);
   const date = today();
   const fixed: { from: number; to: number; oldFile: string; newFile: string; updated: string[] }[] = [];
 
@@ -59,12 +68,12 @@ export async function run(opts: DoctorOptions = {}): Promise<void> {
           }
         }
         fixed.push({ ...move, updated });
-        log = await readLog(dir);
+        log = await readEntries(dir);
       }
     });
   }
 
-  const findings = checkLog(log, trees, date);
+  const findings = checkLog(log, await loadTrees(cwd, log), date);
   const errors = findings.filter((f) => f.severity === 'error');
   if (errors.length > 0) process.exitCode = 2;
 

@@ -1,14 +1,46 @@
-// `adr-wizard export --format md|html|json [--out PATH] [--force]`: the ADR log as one document.
-import { resolve } from 'node:path';
+// `adr-wizard export [--format md|html|json] [--out PATH] [--force]`: the ADR log as one document.
+import { extname, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
+import { didYouMean } from '../../core/did-you-mean.js';
+import type { AdrRecord } from '../../adr/types.js';
 import { findAdrDir, readLog } from '../../adr/log.js';
 import { writeFileAtomic } from '../../io/fs.js';
+import type { ExportContext } from '../export/document.js';
 import { printWarning } from '../messages.js';
+import { progressLine } from '../progress-line.js';
 
 declare const __ADR_WIZARD_VERSION__: string | undefined;
 
-const FORMATS = ['md', 'html', 'json'] as const;
-type ExportFormat = (typeof FORMATS)[number];
+interface ExportFormat {
+  /** The file extension that names this format in `--out` (`--out log.html` needs no `--format`). */
+  extension: string;
+  build(records: readonly AdrRecord[], ctx: ExportContext): Promise<string>;
+}
+
+// Each builder is loaded only when asked for: html brings Markdown and Handlebars along.
+const FORMATS: Record<string, ExportFormat> = {
+  md: {
+    extension: '.md',
+    build: async (records, ctx) => (await import('../export/document.js')).exportMarkdown(records, ctx),
+  },
+  html: {
+    extension: '.html',
+    build: async (records, ctx) => {
+      const { exportHtml } = await import('../export/html.js');
+      const page = {
+        ...ctx,
+        version: typeof __ADR_WIZARD_VERSION__ === 'string' ? __ADR_WIZARD_VERSION__ : 'dev',
+        generated: new Date().toISOString().slice(0, 10),
+      };
+      return (await exportHtml(records, page, renderSvgsOrFallBack)).html;
+    },
+  },
+  json: {
+    extension: '.json',
+    build: async (records, ctx) => (await import('../export/document.js')).exportJson(records, ctx),
+  },
+};
+const DEFAULT_FORMAT = 'md';
 
 interface ExportOptions {
   format?: string;
@@ -17,35 +49,11 @@ interface ExportOptions {
 }
 
 export async function run(opts: ExportOptions): Promise<void> {
-  const format = (opts.format ?? 'md') as ExportFormat;
-  if (!FORMATS.includes(format)) {
-    throw new UsageError(`--format ${String(opts.format)}: unknown format (use md, html or json)`);
-  }
+  const format = resolveFormat(opts);
   const cwd = process.cwd();
   const { dir } = await findAdrDir(cwd);
   const records = await readLog(dir);
-  const ctx = { dir, cwd };
-
-  let content: string;
-  if (format === 'md') {
-    const { exportMarkdown } = await import('../export/document.js');
-    content = exportMarkdown(records, ctx);
-  } else if (format === 'json') {
-    const { exportJson } = await import('../export/document.js');
-    content = exportJson(records, ctx);
-  } else {
-    const { exportHtml } = await import('../export/html.js');
-    const result = await exportHtml(
-      records,
-      {
-        ...ctx,
-        version: typeof __ADR_WIZARD_VERSION__ === 'string' ? __ADR_WIZARD_VERSION__ : 'dev',
-        generated: new Date().toISOString().slice(0, 10),
-      },
-      renderSvgsOrFallBack,
-    );
-    content = result.html;
-  }
+  const content = await format.build(records, { dir, cwd });
 
   if (opts.out === undefined || opts.out === '-') {
     process.stdout.write(content);
@@ -54,21 +62,39 @@ export async function run(opts: ExportOptions): Promise<void> {
   await writeFileAtomic(resolve(cwd, opts.out), content, { force: opts.force === true });
 }
 
+function resolveFormat(opts: ExportOptions): ExportFormat {
+  const names = Object.keys(FORMATS);
+  if (opts.format !== undefined) {
+    const format = Object.hasOwn(FORMATS, opts.format) ? FORMATS[opts.format] : undefined;
+    if (!format) {
+      const choices = `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+      throw new UsageError(`--format ${opts.format}: unknown format${didYouMean(opts.format, names)} (use ${choices})`);
+    }
+    return format;
+  }
+  // `--out log.html` says the format by itself; any other name gets the default.
+  const ext = opts.out === undefined ? '' : extname(opts.out).toLowerCase();
+  return Object.values(FORMATS).find((f) => f.extension === ext) ?? (FORMATS[DEFAULT_FORMAT] as ExportFormat);
+}
+
 // Diagrams are rendered in one browser batch; without mermaid-cli or a browser the page still
 // exports, with the Mermaid source in place of each picture, and says so.
 async function renderSvgsOrFallBack(items: { source: string; svgId: string; label: string }[]): Promise<(string | undefined)[]> {
-  const { renderMermaidData } = await import('../../render/mermaid-render.js');
+  const { renderMermaidData } = await import('../../io/mermaid-browser.js');
+  const progress = progressLine();
   try {
     const results = await renderMermaidData(
       items.map((i) => ({ source: i.source, svgId: i.svgId, format: 'svg' as const, label: i.label })),
-      { progress: true },
+      { onProgress: progress.counter('rendering') },
     );
+    progress.clear();
     const decoder = new TextDecoder();
     results.forEach((r, k) => {
       if (!r.ok) printWarning(`a diagram in ${items[k]?.label ?? 'the log'} is shown as source: ${r.error}`);
     });
     return results.map((r) => (r.ok ? decoder.decode(r.data) : undefined));
   } catch (err: unknown) {
+    progress.clear();
     if (!(err instanceof UsageError)) throw err;
     printWarning(`diagrams are shown as Mermaid source: ${err.message}`);
     return items.map(() => undefined);

@@ -11,7 +11,7 @@ import { resolveLang } from '../lang.js';
 import { println, style } from '../messages.js';
 import { askUntilResolved, undoLast, type AskState } from '../interactive.js';
 import type { Prompter } from '../prompter/types.js';
-import { rootTrees } from '../resolve-decisions.js';
+import { rootTrees } from '../../core/resolve.js';
 import { displayPath, printDecision, printNextSteps } from '../decision-report.js';
 import { words } from '../decision-words.js';
 import { writeAdrs } from '../write-adrs.js';

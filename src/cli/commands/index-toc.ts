@@ -2,16 +2,16 @@
 // between two markers so that the rest of the README stays as the team wrote it.
 import { readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import { loadAdrConfig } from '../../adr/config.js';
+import { loadAdrConfig } from '../../io/config.js';
 import { strings } from '../../adr/i18n.js';
-import { findAdrDir, readLog } from '../../adr/log.js';
+import { eachAdr, findAdrDir, standalone } from '../../adr/log.js';
 import { renderTemplate } from '../../adr/render.js';
 import { chooseLang } from '../../adr/template-choice.js';
 import { writeFileAtomic } from '../../io/fs.js';
 import { println } from '../messages.js';
 
-export const INDEX_START = '<!-- adr-wizard:index:start -->';
-export const INDEX_END = '<!-- adr-wizard:index:end -->';
+const INDEX_START = '<!-- adr-wizard:index:start -->';
+const INDEX_END = '<!-- adr-wizard:index:end -->';
 
 interface IndexOptions {
   stdout?: boolean;
@@ -19,7 +19,7 @@ interface IndexOptions {
 }
 
 /** Puts `block` between the markers of `readme` (appended when the markers are absent). */
-export function spliceIndex(readme: string | undefined, block: string): string {
+function spliceIndex(readme: string | undefined, block: string): string {
   const wrapped = `${INDEX_START}\n${block.trimEnd()}\n${INDEX_END}`;
   if (readme === undefined || readme.trim() === '') return `${wrapped}\n`;
   const start = readme.indexOf(INDEX_START);
@@ -34,21 +34,21 @@ export async function run(opts: IndexOptions = {}): Promise<void> {
   const cwd = process.cwd();
   const config = await loadAdrConfig(cwd);
   const lang = chooseLang(opts.lang, config);
-  const { dir } = await findAdrDir(cwd);
-  const log = await readLog(dir);
+  const { dir } = await findAdrDir(cwd, config);
   const l = strings(lang);
-  const block = await renderTemplate('index', {
-    l,
-    lang,
-    records: log.map((r) => ({
+  // Only the table's cells are kept, not the records: the log may hold thousands of files.
+  const records: { number: number; title: string; status: string; statusText: string; date: string; file: string }[] = [];
+  for await (const r of eachAdr(dir)) {
+    records.push({
       number: r.number,
-      title: r.title,
+      title: standalone(r.title),
       status: r.status,
-      statusText: r.status === 'unknown' ? r.statusText : l.statuses[r.status],
-      date: r.date ?? '',
+      statusText: r.status === 'unknown' ? standalone(r.statusText) : l.statuses[r.status],
+      date: standalone(r.date ?? ''),
       file: encodeURI(basename(r.file)),
-    })),
-  });
+    });
+  }
+  const block = await renderTemplate('index', { l, lang, records });
   if (opts.stdout) {
     process.stdout.write(block);
     return;

@@ -1,8 +1,8 @@
 // `adr-wizard init [dir]`: `.adr-dir` (as adr-tools writes it) and ADR 1 "Record architecture decisions".
 import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
-import { loadAdrConfig } from '../../adr/config.js';
-import { newView } from '../../adr/decision-view.js';
+import { loadAdrConfig } from '../../io/config.js';
+import { newView } from '../../adr/adr-view.js';
 import { strings } from '../../adr/i18n.js';
 import { listAdrFiles } from '../../adr/log.js';
 import { renderTemplate } from '../../adr/render.js';
@@ -53,7 +53,7 @@ export async function run(dirArg: string | undefined, opts: InitOptions = {}): P
   const content = await renderTemplate(`init-${template}`, view);
   // --force rewrites the existing ADR 1 rather than adding a second file numbered 1.
   const existing = files.find((f) => f.number === 1 && f.dated === undefined);
-  const adrFile = existing ? join(dir, existing.name) : join(dir, adrFileName(1, titleSlug(title)));
+  const adrFile = existing ? join(dir, existing.name) : join(dir, adrFileName(1, await titleSlug(title)));
 
   const rel = relative(cwd, dir).split('\\').join('/') || '.';
   await writeFileAtomic(adrDirFile, `${rel}\n`, { force: opts.force === true });

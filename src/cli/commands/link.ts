@@ -2,8 +2,8 @@
 import { relative } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { addLink } from '../../adr/edit.js';
-import { findAdrDir, readLog } from '../../adr/log.js';
-import { checkLinkType, getAdr, parseAdrNumber, reverseOf } from '../../adr/lookup.js';
+import { findAdrDir, listAdrFiles } from '../../adr/log.js';
+import { checkLinkType, parseAdrNumber, readNumbered, reverseOf } from '../../adr/lookup.js';
 import { replaceFile } from '../../io/fs.js';
 import { println } from '../messages.js';
 
@@ -19,9 +19,10 @@ export async function run(nArg: string, typeArg: string, mArg: string, opts: Lin
   const type = checkLinkType(typeArg);
   const reverse = opts.reverse !== undefined ? checkLinkType(opts.reverse) : reverseOf(type);
   const { dir } = await findAdrDir(cwd);
-  const log = await readLog(dir);
-  const source = getAdr(log, n, cwd);
-  const target = getAdr(log, m, cwd);
+  // Only the two files are read, whatever the size of the log.
+  const files = await listAdrFiles(dir);
+  const source = await readNumbered(dir, files, n, cwd);
+  const target = await readNumbered(dir, files, m, cwd);
   const updated = addLink(source, type, target);
   if (updated !== source.body) await replaceFile(source.file, updated);
   println(`${relative(cwd, source.file)}: ${type} ${m}`);

@@ -1,9 +1,9 @@
 // `adr-wizard list [--status S] [--json]`: every ADR in the log, whatever tool wrote it.
+import { once } from 'node:events';
 import { basename, relative } from 'node:path';
-import { findAdrDir, readLog } from '../../adr/log.js';
+import { eachAdr, findAdrDir } from '../../adr/log.js';
 import { checkStatus } from '../../adr/lookup.js';
 import type { AdrRecord } from '../../adr/types.js';
-import { printJson, println, style } from '../messages.js';
 
 interface ListOptions {
   status?: string;
@@ -11,7 +11,7 @@ interface ListOptions {
 }
 
 /** The `list --json` shape: stable, documented in docs/adr.md. */
-export function listEntry(r: AdrRecord) {
+function listEntry(r: AdrRecord) {
   return {
     number: r.number,
     title: r.title,
@@ -27,19 +27,53 @@ export async function run(opts: ListOptions = {}): Promise<void> {
   const cwd = process.cwd();
   const wanted = opts.status !== undefined ? checkStatus(opts.status) : undefined;
   const { dir } = await findAdrDir(cwd);
-  let log = await readLog(dir);
-  if (wanted) log = log.filter((r) => r.status === wanted);
-  if (opts.json) {
-    printJson(log.map(listEntry));
-    return;
+  const records = filtered(eachAdr(dir), wanted);
+  if (opts.json) await printJsonArray(records);
+  else await printTable(records, cwd, dir, wanted);
+}
+
+async function* filtered(records: AsyncIterable<AdrRecord>, status: string | undefined): AsyncGenerator<AdrRecord> {
+  for await (const r of records) if (status === undefined || r.status === status) yield r;
+}
+
+/**
+ * Prints `JSON.stringify(entries, null, 2)` as the records come, a few dozen kilobytes at a time:
+ * a log of 10,000 ADRs is never held in memory, as records or as one long string.
+ */
+async function printJsonArray(records: AsyncIterable<AdrRecord>): Promise<void> {
+  let chunk = '';
+  let count = 0;
+  for await (const r of records) {
+    // An array item is the entry's own indented JSON, indented one level more. JSON strings hold
+    // no raw line breaks, so every line break is the layout's.
+    chunk += `${count === 0 ? '[\n' : ',\n'}  ${JSON.stringify(listEntry(r), null, 2).replaceAll('\n', '\n  ')}`;
+    count++;
+    if (chunk.length >= 64 * 1024) {
+      await write(chunk);
+      chunk = '';
+    }
   }
-  if (log.length === 0) {
+  await write(`${chunk}${count === 0 ? '[]' : '\n]'}\n`);
+}
+
+/** Writes to stdout, waiting while a slow reader (a pager, `jq`) catches up. */
+async function write(text: string): Promise<void> {
+  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+}
+
+async function printTable(records: AsyncIterable<AdrRecord>, cwd: string, dir: string, wanted: string | undefined): Promise<void> {
+  // The status column is as wide as its longest word, so the rows wait for the whole log.
+  const rows: { number: number; status: AdrRecord['status']; title: string; file: string }[] = [];
+  for await (const r of records) rows.push({ number: r.number, status: r.status, title: r.title, file: r.file });
+  if (rows.length === 0) {
     process.stderr.write(`no ADRs in ${relative(cwd, dir) || dir}${wanted ? ` with status ${wanted}` : ''}\n`);
     return;
   }
-  const width = Math.max(...log.map((r) => r.status.length));
+  // Colour only for the table: `--json` never loads chalk.
+  const { println, style } = await import('../messages.js');
+  const width = rows.reduce((w, r) => Math.max(w, r.status.length), 0);
   const lines: string[] = [];
-  for (const r of log) {
+  for (const r of rows) {
     const colour = r.status === 'accepted' ? style.ok : r.status === 'proposed' ? style.warn : r.status === 'unknown' ? style.bad : style.dim;
     lines.push(
       `${style.id(String(r.number).padStart(4, '0'))}  ${colour(r.status.padEnd(width))}  ${r.title}  ${style.dim(relative(cwd, r.file) || basename(r.file))}`,

@@ -1,14 +1,11 @@
 // `adr-wizard new <title>`: a blank ADR in the log's template, optionally superseding or linking.
-import { readFile } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { UsageError } from '../../core/errors.js';
-import { loadAdrConfig } from '../../adr/config.js';
-import { newView, statusLabel, type ViewLink } from '../../adr/decision-view.js';
-import { addLink, markSuperseded } from '../../adr/edit.js';
+import { loadAdrConfig } from '../../io/config.js';
+import { newView, type ViewLink } from '../../adr/adr-view.js';
 import { strings } from '../../adr/i18n.js';
-import { findAdrDir, listAdrFiles } from '../../adr/log.js';
+import { findAdrDir, listAdrFiles, numbersByName, readAdr, type AdrFile } from '../../adr/log.js';
 import { checkLinkType, checkStatus, parseAdrNumber, reverseOf } from '../../adr/lookup.js';
-import { parseAdr } from '../../adr/parse.js';
 import { renderTemplate } from '../../adr/render.js';
 import { adrFileName, titleSlug, today } from '../../adr/slug.js';
 import { chooseLang, chooseTemplate } from '../../adr/template-choice.js';
@@ -32,7 +29,7 @@ interface LinkSpec {
 }
 
 /** `Amends:3`, or adr-tools' `3:Amends:Amended by`. */
-export function parseLinkSpec(spec: string): LinkSpec {
+function parseLinkSpec(spec: string): LinkSpec {
   const parts = spec.split(':').map((p) => p.trim());
   if (parts.length === 2 && /^\d+$/.test(parts[1]!)) {
     const type = checkLinkType(parts[0]!);
@@ -47,16 +44,13 @@ export function parseLinkSpec(spec: string): LinkSpec {
   throw new UsageError(`--link "${spec}": expected TYPE:N (e.g. "Amends:3") or N:TYPE:REVERSE (e.g. "3:Amends:Amended by")`);
 }
 
-async function readTarget(dir: string, n: number, all: { name: string; number: number }[], flag: string): Promise<AdrRecord> {
+async function readTarget(dir: string, n: number, all: AdrFile[], flag: string): Promise<AdrRecord> {
   const matches = all.filter((f) => f.number === n);
   if (matches.length === 0) throw new UsageError(`${flag} ${n}: there is no ADR ${n}`);
   if (matches.length > 1) {
     throw new UsageError(`${flag} ${n}: ${matches.map((m) => m.name).join(' and ')} share the number; run \`adr-wizard doctor --fix\``);
   }
-  const file = join(dir, matches[0]!.name);
-  const parsed = await parseAdr(file, await readFile(file, 'utf8'));
-  const { rawLinks, ...rest } = parsed;
-  return { ...rest, number: n, links: rawLinks.flatMap((l) => (l.number !== undefined ? [{ type: l.type, number: l.number }] : [])) };
+  return readAdr(dir, matches[0]!, numbersByName(all));
 }
 
 export async function run(titleArg: string, opts: NewOptions = {}): Promise<void> {
@@ -68,7 +62,7 @@ export async function run(titleArg: string, opts: NewOptions = {}): Promise<void
   const l = strings(lang);
   const status = opts.status ?? 'proposed';
   checkStatus(status);
-  const { dir } = await findAdrDir(cwd);
+  const { dir } = await findAdrDir(cwd, config);
   const files = await listAdrFiles(dir);
   const choice = await chooseTemplate(opts.template, config, dir, files);
 
@@ -78,7 +72,7 @@ export async function run(titleArg: string, opts: NewOptions = {}): Promise<void
   const linkSpecs = (opts.link ?? []).map(parseLinkSpec);
   const linkTargets = await Promise.all(linkSpecs.map((s) => readTarget(dir, s.number, files, '--link')));
 
-  const slug = titleSlug(title);
+  const slug = await titleSlug(title);
   const tpl = choice.kind === 'custom' ? choice.file : `new-${choice.kind}`;
   const [created] = await createAdrs(dir, [
     {
@@ -97,24 +91,25 @@ export async function run(titleArg: string, opts: NewOptions = {}): Promise<void
           informed: config.informed ?? [],
           links,
         });
-        view.statusLabel = statusLabel(status, lang);
         return renderTemplate(tpl, view);
       },
     },
   ]);
   const me = { number: created!.number, title, file: created!.file };
 
-  // The other side of each link, each file in its own style.
-  for (const old of supersedes) {
-    await replaceFile(old.file, markSuperseded(old, me));
-  }
-  for (const [i, spec] of linkSpecs.entries()) {
-    if (!spec.reverse) continue;
-    const target = linkTargets[i]!;
-    const fresh = await readTarget(dir, target.number, files, '--link');
-    const type = spec.reverse;
-    const updated = addLink(fresh, type, me);
-    if (updated !== fresh.body) await replaceFile(fresh.file, updated);
+  // The other side of each link, each file in its own style. The editing code loads only then.
+  if (supersedes.length > 0 || linkSpecs.some((s) => s.reverse)) {
+    const { addLink, markSuperseded } = await import('../../adr/edit.js');
+    for (const old of supersedes) {
+      await replaceFile(old.file, markSuperseded(old, me));
+    }
+    for (const [i, spec] of linkSpecs.entries()) {
+      if (!spec.reverse) continue;
+      const target = linkTargets[i]!;
+      const fresh = await readTarget(dir, target.number, files, '--link');
+      const updated = addLink(fresh, spec.reverse, me);
+      if (updated !== fresh.body) await replaceFile(fresh.file, updated);
+    }
   }
 
   if (opts.json) {

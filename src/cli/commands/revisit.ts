@@ -4,26 +4,29 @@
 import { basename, relative } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { toDecision } from '../../core/decision.js';
-import { t } from '../../core/text.js';
+import { parseSetFlags } from '../../core/driver-values.js';
+import { flipOutcomes, flips } from '../../core/flips.js';
+import { outcomeTitle, valueLabel } from '../../core/labels.js';
+import { askedDrivers } from '../../core/space.js';
+import { isLang, t } from '../../core/text.js';
 import type { DriverCatalog, DriverValues, Lang, Tree } from '../../core/types.js';
 import { walk } from '../../core/walk.js';
-import { flipOutcomes, flips } from '../../core/flips.js';
-import { askedDrivers } from '../../core/space.js';
 import { markSuperseded } from '../../adr/edit.js';
 import { strings } from '../../adr/i18n.js';
 import { findAdrDir, readLog } from '../../adr/log.js';
 import { getAdr, parseAdrNumber } from '../../adr/lookup.js';
 import { recordDecisions } from '../../adr/record-decisions.js';
-import { valueLabel } from '../../adr/decision-view.js';
-import { isLang } from '../../core/text.js';
-import { loadAdrConfig } from '../../adr/config.js';
 import type { AdrRecord } from '../../adr/types.js';
+import { loadAdrConfig } from '../../io/config.js';
 import { replaceFile } from '../../io/fs.js';
-import { printJson, println, style } from '../messages.js';
-import type { Prompter } from '../prompter/types.js';
+import { words } from '../decision-words.js';
+import { askDriver } from '../interactive.js';
+import { resolveLang } from '../lang.js';
+import { printJson, println, printWarning, style } from '../messages.js';
+import { BACK, type Prompter } from '../prompter/types.js';
 
-interface RevisitOptions {
-  set?: string[];
+export interface RevisitOptions {
+  set: string[];
   lang?: string;
   json?: boolean;
   dryRun?: boolean;
@@ -46,41 +49,32 @@ export async function promptChanges(
   lang: Lang,
 ): Promise<DriverValues> {
   const drivers = askedDrivers(tree).filter((d) => catalog.drivers[d]);
-  const es = lang === 'es';
   // What would change the decision, shown next to each driver so the user sees which answers matter.
   const result = walk(tree, values);
   const changes = result.status === 'done' ? flips(tree, values, result, catalog) : [];
-  const title = (id: string) => (tree.outcomes[id] ? t(tree.outcomes[id].title, lang) : id);
   const hint = (d: string) =>
     changes
       .filter((f) => f.driver === d)
-      .map((f) => `${valueLabel(catalog, d, f.to, lang)} → ${flipOutcomes(f).map(title).join(' / ')}`)
+      .map((f) => `${valueLabel(catalog, d, f.to, lang)} → ${flipOutcomes(f).map((o) => outcomeTitle(tree, o, lang)).join(' / ')}`)
       .join('; ');
   const pick = await prompter.checkbox<string>({
     id: 'revisit-drivers',
-    message: es ? '¿Qué factores han cambiado? (ninguno: revisar los datos)' : 'Which drivers changed? (none: just check the facts)',
+    message: words(lang).revisitWhich,
     choices: drivers.map((d) => ({
       value: d,
       name: `${t(catalog.drivers[d]!.question, lang)} (${values[d] !== undefined ? valueLabel(catalog, d, values[d]!, lang) : '—'})${hint(d) ? `  ${hint(d)}` : ''}`,
     })),
   });
   const out: DriverValues = {};
-  for (const d of pick) out[d] = await askDriver(prompter, catalog, d, values[d], lang);
+  for (const d of pick) {
+    const v = await askDriver(prompter, catalog, tree, d, lang, values[d]);
+    // "back" here means "keep it as it was".
+    if (v !== BACK) out[d] = v;
+  }
   return out;
 }
 
-function askDriver(prompter: Prompter, catalog: DriverCatalog, d: string, current: string | undefined, lang: Lang): Promise<string> {
-  const driver = catalog.drivers[d];
-  if (!driver) throw new UsageError(`the tree asks the driver "${d}", which the driver catalog does not define`);
-  return prompter.select<string>({
-    id: `driver:${d}`,
-    message: t(driver.question, lang),
-    choices: Object.entries(driver.values).map(([v, val]) => ({ value: v, name: t(val.label, lang) })),
-    ...(current !== undefined ? { default: current } : {}),
-  });
-}
-
-export async function run(nArg: string, opts: RevisitOptions = {}): Promise<void> {
+export async function run(nArg: string, opts: RevisitOptions): Promise<void> {
   const cwd = process.cwd();
   const n = parseAdrNumber(nArg);
   const { dir } = await findAdrDir(cwd);
@@ -91,17 +85,11 @@ export async function run(nArg: string, opts: RevisitOptions = {}): Promise<void
       `ADR ${n} (${basename(old.file)}) has no adr-wizard block: only ADRs written by \`adr-wizard decide\` can be revisited`,
     );
   }
-  if (old.status === 'superseded') {
-    const by = old.links.find((l) => /by|por/i.test(l.type));
-    process.stderr.write(
-      `${style.warn('note')} ADR ${n} is already superseded${by ? ` by ADR ${by.number}` : ''}; revisiting it anyway\n`,
-    );
-  }
   const config = await loadAdrConfig(cwd);
   const stored = old.wizard;
-  const langPick = opts.lang ?? (stored.lang && isLang(stored.lang) ? stored.lang : undefined) ?? config.lang ?? 'en';
-  if (!isLang(langPick)) throw new UsageError(`unknown language "${langPick}" (expected en or es)`);
-  const lang: Lang = langPick;
+  const lang = resolveLang(opts.lang, (isLang(stored.lang) ? stored.lang : undefined) ?? config.lang);
+  const w = words(lang);
+  if (old.status === 'superseded') printWarning(w.alreadySuperseded(n, old.links.find((l) => /by|por/i.test(l.type))?.number));
 
   const { loadDecisionSet } = await import('../../io/trees.js');
   const { catalog, trees } = await loadDecisionSet({ cwd });
@@ -110,14 +98,13 @@ export async function run(nArg: string, opts: RevisitOptions = {}): Promise<void
     throw new UsageError(`ADR ${n} was decided with the tree "${stored.tree}", which is not available any more`);
   }
 
-  const { parseSetFlags } = await import('../../io/context.js');
-  let sets = parseSetFlags(opts.set ?? [], catalog);
+  let sets = parseSetFlags(opts.set, catalog);
   const interactive = opts.interactive ?? (process.stdin.isTTY === true && process.stdout.isTTY === true && !opts.json);
   let prompter: Prompter | undefined;
   if (interactive) {
     const { InquirerPrompter } = await import('../prompter/inquirer.js');
     prompter = new InquirerPrompter(lang);
-    if ((opts.set ?? []).length === 0) sets = await promptChanges(prompter, tree, catalog, stored.drivers, lang);
+    if (opts.set.length === 0) sets = await promptChanges(prompter, tree, catalog, stored.drivers, lang);
   }
 
   const values: DriverValues = { ...stored.drivers, ...sets };
@@ -125,7 +112,9 @@ export async function run(nArg: string, opts: RevisitOptions = {}): Promise<void
   // A changed answer can lead to questions the old path never asked: ask them in a terminal.
   while (result.status !== 'done' && prompter) {
     const d = result.missing[0]!;
-    sets[d] = values[d] = await askDriver(prompter, catalog, d, undefined, lang);
+    const v = await askDriver(prompter, catalog, tree, d, lang);
+    if (v === BACK) continue; // nothing to go back to: ask again
+    sets[d] = values[d] = v;
     result = walk(tree, values);
   }
   if (result.status !== 'done') {
@@ -149,21 +138,13 @@ export async function run(nArg: string, opts: RevisitOptions = {}): Promise<void
       printJson({ number: n, stands: true, outcome: result.outcome, changes, reviewed: factsChanged, written: [] });
       return;
     }
-    const title = tree.outcomes[result.outcome] ? t(tree.outcomes[result.outcome]!.title, lang) : result.outcome;
-    println(`ADR ${n} stands: ${style.ok(title)} is still the outcome.`);
-    if (changes.length === 0) println('No driver value changed.');
-    for (const c of changes) {
-      println(`  changed: ${t(catalog.drivers[c.driver]?.question ?? c.driver, lang)} ${label(c.driver, c.from)} -> ${label(c.driver, c.to)}`);
-    }
-    if (factsChanged) {
-      println(`  the tree's facts were reviewed again: ${factsChanged.from || '?'} -> ${factsChanged.to}`);
-    } else {
-      println(`  the tree's facts are as of ${tree.reviewed}, as when the ADR was written.`);
-    }
+    println(w.stands(n, style.ok(outcomeTitle(tree, result.outcome, lang))));
+    if (changes.length === 0) println(w.noDriverChanged);
+    for (const c of changes) println(w.changed(t(catalog.drivers[c.driver]?.question ?? c.driver, lang), label(c.driver, c.from), label(c.driver, c.to)));
+    println(factsChanged ? w.reviewedAgain(factsChanged.from || '?', factsChanged.to) : w.reviewedSame(tree.reviewed));
     return;
   }
 
-  const l = strings(lang);
   const written = await recordDecisions({
     decisions: [decision],
     trees,
@@ -171,13 +152,13 @@ export async function run(nArg: string, opts: RevisitOptions = {}): Promise<void
     cwd,
     lang,
     dryRun: opts.dryRun === true,
-    links: { 0: [{ type: l.linkTypes.supersedes, number: old.number, title: old.title, file: basename(old.file) }] },
+    links: { 0: [{ type: strings(lang).linkTypes.supersedes, number: old.number, title: old.title, file: basename(old.file) }] },
     ...(old.deciders ? { deciders: old.deciders } : {}),
   });
   const created = written[0]!;
   if (!opts.dryRun) {
     const fresh = (await readLog(dir)).find((r: AdrRecord) => r.file === old.file) ?? old;
-    await replaceFile(old.file, markSuperseded(fresh, { number: created.number, title: titleOf(created.content), file: created.file }));
+    await replaceFile(old.file, markSuperseded(fresh, { number: created.number, title: created.title, file: created.file }));
   }
   if (opts.json) {
     printJson({
@@ -187,19 +168,14 @@ export async function run(nArg: string, opts: RevisitOptions = {}): Promise<void
       outcome: result.outcome,
       changes,
       reviewed: factsChanged,
-      written: written.map((w) => ({ number: w.number, file: w.file, written: w.written })),
+      written: written.map((r) => ({ number: r.number, file: r.file, written: r.written })),
     });
     return;
   }
   if (opts.dryRun) {
-    println(`Would write ${relative(cwd, created.file)} (superseding ADR ${n}):\n`);
+    println(`${w.wouldSupersede(relative(cwd, created.file), n)}\n`);
     process.stdout.write(created.content);
     return;
   }
-  println(`${stored.outcome} -> ${result.outcome}: ${relative(cwd, created.file)} supersedes ADR ${n}`);
-}
-
-function titleOf(content: string): string {
-  const m = /^#\s+(?:\d+\.\s+)?(.*)$/m.exec(content);
-  return m ? m[1]!.trim() : '';
+  println(w.superseded(stored.outcome, result.outcome, relative(cwd, created.file), n));
 }

@@ -7,8 +7,9 @@ import { applyPlan, prepareOps } from '../../scaffold/apply.js';
 import { buildOptions, type RawScaffoldFlags } from '../../scaffold/options.js';
 import { STARTERS } from '../../scaffold/registry.js';
 import type { FileOp, StarterOptions } from '../../scaffold/types.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '../../core/did-you-mean.js';
 import { printJson, println, style } from '../messages.js';
+import { progressLine } from '../progress-line.js';
 
 interface ScaffoldFlags extends RawScaffoldFlags {
   fromAdrs?: boolean;
@@ -77,21 +78,17 @@ function npmInstall(dir: string, quietStdout: boolean): Promise<void> {
     });
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
     const started = Date.now();
+    const line = progressLine();
     const timer = tty
-      ? setInterval(() => {
-          const seconds = Math.round((Date.now() - started) / 1000);
-          process.stderr.write(`\r${style.dim(`installing dependencies with npm… ${seconds}s`)}`);
-        }, 250)
+      ? setInterval(() => line.show(style.dim(`installing dependencies with npm… ${Math.round((Date.now() - started) / 1000)}s`)), 250)
       : undefined;
     child.on('error', (error) => {
       if (timer) clearInterval(timer);
       reject(new UsageError(`cannot run npm in ${dir}: ${error.message}`));
     });
     child.on('close', (code) => {
-      if (timer) {
-        clearInterval(timer);
-        process.stderr.write('\r\x1b[K');
-      }
+      if (timer) clearInterval(timer);
+      line.clear();
       if (code === 0) return resolvePromise();
       const tail = output.trim().split('\n').slice(-15).join('\n');
       reject(new UsageError(`npm install failed in ${dir} (exit ${code})${tail ? `:\n${tail}` : ''}`));

@@ -4,8 +4,9 @@ import type { DriverCatalog, Lang, MatrixTree, BranchingTree, Outcome, TextItem,
 import { loadDecisionSet, treeSource } from '../../io/trees.js';
 import { resolveLang } from '../lang.js';
 import { printJson, println, style } from '../messages.js';
-import { checkTreeIds } from '../resolve-decisions.js';
-import { outcomeTitle, questionText, valueLabel, words, type Words } from '../decision-words.js';
+import { checkTreeIds } from '../../core/resolve.js';
+import { outcomeTitle, questionText, valueLabel } from '../../core/labels.js';
+import { words, type Words } from '../decision-words.js';
 
 interface ShowOptions {
   json?: boolean;

@@ -2,6 +2,7 @@
 // adr-wizard block). Pure: records in, a string out.
 import { basename, relative } from 'node:path';
 import type { AdrRecord } from '../../adr/types.js';
+import { oneLine, tableCell } from '../../adr/escape.js';
 import { splitFrontMatter } from '../../adr/front-matter.js';
 import { logToMermaid } from '../../render/mermaid.js';
 
@@ -32,13 +33,8 @@ function linkInside(markdown: string, records: readonly AdrRecord[]): string {
   });
 }
 
-/** Escapes a Markdown table cell: pipes split cells and newlines end rows. */
-export function markdownCell(text: string): string {
-  return markdownText(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-
 /** User text in Markdown prose: backslashes and `<` (which would open raw HTML) are escaped. */
-export function markdownText(text: string): string {
+function markdownText(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/</g, '&lt;');
 }
 
@@ -72,10 +68,10 @@ function demoteHeadings(markdown: string): string {
 
 export function exportMarkdown(records: readonly AdrRecord[], ctx: ExportContext): string {
   const out: string[] = ['# Architecture decision records', ''];
-  out.push(`${records.length} record${records.length === 1 ? '' : 's'} in \`${markdownCell(relative(ctx.cwd, ctx.dir) || '.')}\`.`, '');
+  out.push(`${records.length} record${records.length === 1 ? '' : 's'} in \`${oneLine(relative(ctx.cwd, ctx.dir) || '.')}\`.`, '');
   out.push('| # | Title | Status | Date |', '| ---: | --- | --- | --- |');
   for (const r of records) {
-    out.push(`| ${r.number} | [${markdownCell(r.title)}](#${adrAnchor(r.number)}) | ${markdownCell(statusLabel(r))} | ${markdownCell(r.date ?? '')} |`);
+    out.push(`| ${r.number} | [${tableCell(r.title)}](#${adrAnchor(r.number)}) | ${tableCell(statusLabel(r))} | ${tableCell(r.date ?? '')} |`);
   }
   out.push('');
   if (records.length > 0) {
@@ -92,7 +88,7 @@ export function exportMarkdown(records: readonly AdrRecord[], ctx: ExportContext
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-export interface ExportedAdr {
+interface ExportedAdr {
   number: number;
   title: string;
   status: AdrRecord['status'];

@@ -3,17 +3,17 @@
 // offline and prints (one ADR a page).
 import { readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
-import Handlebars from 'handlebars';
 import { Marked, type Tokens } from 'marked';
 import type { AdrRecord } from '../../adr/types.js';
 import { TEMPLATES_DIR } from '../../io/paths.js';
+import { loadTemplate } from '../../io/templates.js';
 import { adrAnchor, adrBody, statusLabel, type ExportContext } from './document.js';
 import { logToMermaid } from '../../render/mermaid.js';
 
 /** Renders Mermaid sources to SVG markup; undefined for a diagram that could not be rendered. */
-export type SvgRenderer = (sources: { source: string; svgId: string; label: string }[]) => Promise<(string | undefined)[]>;
+type SvgRenderer = (sources: { source: string; svgId: string; label: string }[]) => Promise<(string | undefined)[]>;
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
@@ -64,7 +64,7 @@ function githubAlerts(html: string): string {
   );
 }
 
-export interface HtmlExportResult {
+interface HtmlExportResult {
   html: string;
   diagrams: number;
   rendered: number;
@@ -104,13 +104,11 @@ export async function exportHtml(
   const fill = (html: string): string =>
     html.replace(/<!--adr-wizard-diagram-(\d+)-->/g, (_, k: string) => `<figure class="diagram">${figure(Number(k))}</figure>`);
 
-  const [templateSource, css] = await Promise.all([
-    readFile(join(TEMPLATES_DIR, 'export', 'page.html.hbs'), 'utf8'),
+  // HTML escaping stays on for this template (unlike the Markdown ones): titles are user text.
+  const [template, css] = await Promise.all([
+    loadTemplate(join(TEMPLATES_DIR, 'export', 'page.html.hbs')),
     readFile(join(TEMPLATES_DIR, 'export', 'style.css'), 'utf8'),
   ]);
-  // HTML escaping stays on here (unlike the Markdown templates): titles are user text.
-  const hbs = Handlebars.create();
-  const template = hbs.compile(templateSource, { strict: true });
   const html = template({
     lang: 'en',
     title: 'Architecture decision records',

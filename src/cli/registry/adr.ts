@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
-import { collect } from '../program.js';
+import type { Command } from '@commander-js/extra-typings';
+import { collect } from './collect.js';
 
 // ADR-log commands, with adr-tools habits: init, new, list, index, status, link, revisit, doctor.
 export function registerAdrCommands(program: Command): void {
@@ -10,7 +10,7 @@ export function registerAdrCommands(program: Command): void {
     .option('--template <name>', 'madr (default) or nygard')
     .option('--lang <lang>', 'en or es')
     .option('--force', 'write .adr-dir and ADR 1 even if the folder is already initialised')
-    .action(async (dir: string | undefined, opts: Record<string, unknown>) => {
+    .action(async (dir, opts) => {
       const { run } = await import('../commands/init.js');
       await run(dir, opts);
     });
@@ -25,7 +25,7 @@ export function registerAdrCommands(program: Command): void {
     .option('--template <name>', 'madr, nygard or a path to a .hbs template')
     .option('--lang <lang>', 'en or es')
     .option('--json', 'print the written ADR as JSON')
-    .action(async (title: string[], opts: Record<string, unknown>) => {
+    .action(async (title, opts) => {
       const { run } = await import('../commands/new.js');
       await run(title.join(' '), opts);
     });
@@ -35,7 +35,7 @@ export function registerAdrCommands(program: Command): void {
     .description('list the ADRs in the log')
     .option('--status <status>', 'only ADRs with this status')
     .option('--json', 'print JSON')
-    .action(async (opts: Record<string, unknown>) => {
+    .action(async (opts) => {
       const { run } = await import('../commands/list.js');
       await run(opts);
     });
@@ -45,7 +45,7 @@ export function registerAdrCommands(program: Command): void {
     .description("write a table of contents into the ADR folder's README")
     .option('--stdout', 'print it instead of writing')
     .option('--lang <lang>', 'language of the table headings: en or es')
-    .action(async (opts: Record<string, unknown>) => {
+    .action(async (opts) => {
       const { run } = await import('../commands/index-toc.js');
       await run(opts);
     });
@@ -55,9 +55,9 @@ export function registerAdrCommands(program: Command): void {
     .description("change an ADR's status")
     .argument('<n>', 'ADR number')
     .argument('<status>', 'proposed, accepted, rejected, deprecated or superseded')
-    .action(async (n: string, status: string, opts: Record<string, unknown>) => {
+    .action(async (n, status) => {
       const { run } = await import('../commands/status.js');
-      await run(n, status, opts);
+      await run(n, status);
     });
 
   program
@@ -67,7 +67,7 @@ export function registerAdrCommands(program: Command): void {
     .argument('<type>', 'link type')
     .argument('<m>', 'target ADR number')
     .option('--reverse <type>', 'link type written on the target')
-    .action(async (n: string, type: string, m: string, opts: Record<string, unknown>) => {
+    .action(async (n, type, m, opts) => {
       const { run } = await import('../commands/link.js');
       await run(n, type, m, opts);
     });
@@ -80,7 +80,7 @@ export function registerAdrCommands(program: Command): void {
     .option('--lang <lang>', 'en or es')
     .option('--json', 'print the result as JSON')
     .option('--dry-run', 'print what would be written, write nothing')
-    .action(async (n: string, opts: Record<string, unknown>) => {
+    .action(async (n, opts) => {
       const { run } = await import('../commands/revisit.js');
       await run(n, opts);
     });
@@ -90,8 +90,19 @@ export function registerAdrCommands(program: Command): void {
     .description('check the ADR log: duplicate numbers, broken links, unknown statuses, stale trees')
     .option('--fix', 'renumber duplicates and update every reference')
     .option('--json', 'print the findings as JSON')
-    .action(async (opts: Record<string, unknown>) => {
+    .action(async (opts) => {
       const { run } = await import('../commands/doctor.js');
+      await run(opts);
+    });
+
+  program
+    .command('export')
+    .description('the ADR log as one document: md, html or json')
+    .option('--format <format>', 'md (default), html or json; --out log.html implies html')
+    .option('--out <path>', 'output file (default: stdout)')
+    .option('--force', 'overwrite an existing file')
+    .action(async (opts) => {
+      const { run } = await import('../commands/export.js');
       await run(opts);
     });
 }

@@ -1,5 +1,5 @@
-import type { Command } from 'commander';
-import { collect } from '../program.js';
+import type { Command } from '@commander-js/extra-typings';
+import { collect } from './collect.js';
 
 // Decision-core commands: the guided session, trees, show, validate, decide.
 export function registerDecisionCommands(program: Command): void {
@@ -10,11 +10,11 @@ export function registerDecisionCommands(program: Command): void {
     // Excess arguments reach the action, which reports a misspelt command with a suggestion
     // (commander would only say "too many arguments" because the program has an action).
     .allowExcessArguments(true)
-    .action(async (opts: Record<string, unknown>, command: Command) => {
+    .action(async (opts, command) => {
       if (command.args.length > 0) {
         const [{ UsageError }, { didYouMean }] = await Promise.all([
           import('../../core/errors.js'),
-          import('../did-you-mean.js'),
+          import('../../core/did-you-mean.js'),
         ]);
         const name = command.args[0]!;
         const names = program.commands.map((c) => c.name());
@@ -29,7 +29,7 @@ export function registerDecisionCommands(program: Command): void {
     .description('list the decision trees: id, title, kind, outcome ids')
     .option('--json', 'print JSON')
     .option('--lang <lang>', 'en or es')
-    .action(async (opts: Record<string, unknown>) => {
+    .action(async (opts) => {
       const { run } = await import('../commands/trees.js');
       await run(opts);
     });
@@ -41,7 +41,7 @@ export function registerDecisionCommands(program: Command): void {
     .option('--json', 'print JSON')
     .option('--mermaid', 'print the tree as a Mermaid flowchart')
     .option('--lang <lang>', 'en or es')
-    .action(async (tree: string, opts: Record<string, unknown>) => {
+    .action(async (tree, opts) => {
       const { run } = await import('../commands/show.js');
       await run(tree, opts);
     });
@@ -51,7 +51,7 @@ export function registerDecisionCommands(program: Command): void {
     .description('lint decision trees (default: the shipped trees and .adr-wizard/decisions/)')
     .argument('[files...]', 'tree files to check')
     .option('--json', 'print the problems as JSON')
-    .action(async (files: string[], opts: Record<string, unknown>) => {
+    .action(async (files, opts) => {
       const { run } = await import('../commands/validate.js');
       await run(files, opts);
     });
@@ -73,7 +73,7 @@ export function registerDecisionCommands(program: Command): void {
     .option('--status <status>', 'status of the written ADRs (default: accepted)')
     .option('--render <format>', 'also render the diagram next to the ADR: svg or png')
     .option('--force', 'overwrite existing files')
-    .action(async (trees: string[], opts: Record<string, unknown>) => {
+    .action(async (trees, opts) => {
       const { run } = await import('../commands/decide.js');
       await run(trees, opts);
     });

@@ -1,6 +1,6 @@
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 
-// Diagrams and export.
+// Diagrams of trees, decisions and the ADR log.
 export function registerDiagramCommands(program: Command): void {
   program
     .command('diagram')
@@ -13,20 +13,8 @@ export function registerDiagramCommands(program: Command): void {
     .option('--out <path>', 'output file or folder')
     .option('--lang <lang>', 'en or es')
     .option('--force', 'overwrite existing files')
-    .action(async (tree: string | undefined, _opts: Record<string, unknown>, cmd: Command) => {
+    .action(async (tree, opts) => {
       const { run } = await import('../commands/diagram.js');
-      // optsWithGlobals: the program's own --lang (guided session) would otherwise take ours.
-      await run(tree, cmd.optsWithGlobals());
-    });
-
-  program
-    .command('export')
-    .description('the ADR log as one document: md, html or json')
-    .option('--format <format>', 'md (default), html or json')
-    .option('--out <path>', 'output file (default: stdout)')
-    .option('--force', 'overwrite an existing file')
-    .action(async (opts: Record<string, unknown>) => {
-      const { run } = await import('../commands/export.js');
-      await run(opts);
+      await run(tree, opts);
     });
 }

@@ -1,4 +1,4 @@
-import type { Command } from 'commander';
+import type { Command } from '@commander-js/extra-typings';
 
 // Starters: nest-microservices, saga, modular-monolith, helm, kustomize, mlops-platform.
 export function registerScaffoldCommands(program: Command): void {
@@ -18,7 +18,7 @@ export function registerScaffoldCommands(program: Command): void {
     .option('--force', 'write into a non-empty folder, overwriting files')
     .option('--install', 'run npm install in the generated project')
     .option('--json', 'print the plan as JSON')
-    .action(async (starter: string | undefined, opts: Record<string, unknown>) => {
+    .action(async (starter, opts) => {
       const { run } = await import('../commands/scaffold.js');
       await run(starter, opts);
     });

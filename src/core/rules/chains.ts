@@ -2,8 +2,8 @@
 // outcomes of those trees, and they hold over the whole joint space of both trees with the
 // implied values fixed.
 import { checkChains } from '../explore.js';
-import { didYouMean } from '../load.js';
-import type { Rule } from '../lint.js';
+import { didYouMean } from '../did-you-mean.js';
+import type { Rule } from './rule.js';
 import { showValues } from '../space.js';
 import type { Tree } from '../types.js';
 

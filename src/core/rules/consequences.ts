@@ -1,7 +1,7 @@
 // An ADR needs a balanced view: at least two good and two bad consequences per outcome that
 // hold whatever the answers (conditional ones come on top).
 import { isConditional } from '../condition.js';
-import type { Rule } from '../lint.js';
+import type { Rule } from './rule.js';
 
 export const consequences: Rule = (ctx) => {
   for (const o of Object.values(ctx.tree.outcomes)) {

@@ -1,5 +1,5 @@
 // A decision tree must not loop: a walk would ask the same question forever.
-import type { Rule } from '../lint.js';
+import type { Rule } from './rule.js';
 
 export const cycle: Rule = (ctx) => {
   const { tree } = ctx;

@@ -1,6 +1,6 @@
 // Every reference resolves: start, branch targets, example outcomes, follow-up trees, starters.
-import { didYouMean } from '../load.js';
-import type { Rule } from '../lint.js';
+import { didYouMean } from '../did-you-mean.js';
+import type { Rule } from './rule.js';
 
 export const danglingReference: Rule = (ctx) => {
   const { tree } = ctx;

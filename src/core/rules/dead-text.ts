@@ -3,7 +3,7 @@
 // are what missing-branch, cycle, dangling-reference and matrix-eligible report, at the node.)
 import { conditionalTexts, holds } from '../condition.js';
 import { walkSpace } from '../explore.js';
-import type { Rule } from '../lint.js';
+import type { Rule } from './rule.js';
 import type { ConditionalText } from '../types.js';
 
 export const deadText: Rule = (ctx) => {

@@ -1,6 +1,6 @@
 // Ids are unique: tree ids across every loaded file, and question/outcome ids within a tree
 // (they share one namespace, because branches name either).
-import type { Rule } from '../lint.js';
+import type { Rule } from './rule.js';
 
 export const duplicateId: Rule = (ctx) => {
   const { tree, doc } = ctx;

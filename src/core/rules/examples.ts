@@ -1,6 +1,6 @@
 // Examples are executable documentation: each must walk to the outcome it names. Trees without
 // examples, and outcomes no example reaches, are warned about.
-import type { Rule } from '../lint.js';
+import type { Rule } from './rule.js';
 import type { WalkResult } from '../types.js';
 import { walk } from '../walk.js';
 

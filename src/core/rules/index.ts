@@ -1,5 +1,5 @@
 // The lint rules, in the order they run (problems are sorted by location afterwards).
-import type { Rule } from '../lint.js';
+import type { Rule } from './rule.js';
 import { consequences } from './consequences.js';
 import { chains } from './chains.js';
 import { cycle } from './cycle.js';

@@ -1,8 +1,8 @@
 // A matrix's `asks` must match what it uses: every gate and adjustment driver is asked, and every
 // asked driver gates or weighs something (else the user answers for nothing). Adjustments must
 // name known criteria.
-import { didYouMean } from '../load.js';
-import type { Rule } from '../lint.js';
+import { didYouMean } from '../did-you-mean.js';
+import type { Rule } from './rule.js';
 
 export const matrixAsks: Rule = (ctx) => {
   const { tree } = ctx;

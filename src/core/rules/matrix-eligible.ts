@@ -2,7 +2,7 @@
 // should win somewhere (an option that never wins is the matrix form of "unreachable"), and every
 // asked driver should change the winner somewhere (else the user answers for nothing: the matrix
 // form of a pointless question).
-import type { Rule } from '../lint.js';
+import type { Rule } from './rule.js';
 import { effectiveWeights, scoreMatrix } from '../matrix.js';
 import { axesOf, combinations, MAX_COMBINATIONS, showValues, spaceSize } from '../space.js';
 import type { DriverValues } from '../types.js';

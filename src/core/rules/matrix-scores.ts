@@ -1,6 +1,6 @@
 // Matrix options are scored 1..5 on every criterion, and only on known criteria.
-import { didYouMean } from '../load.js';
-import type { Rule } from '../lint.js';
+import { didYouMean } from '../did-you-mean.js';
+import type { Rule } from './rule.js';
 
 export const matrixScores: Rule = (ctx) => {
   const { tree } = ctx;

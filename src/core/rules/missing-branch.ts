@@ -1,5 +1,5 @@
 // A question must branch on every value of its driver, or a walk with that value has nowhere to go.
-import type { Rule } from '../lint.js';
+import type { Rule } from './rule.js';
 
 export const missingBranch: Rule = (ctx) => {
   const { tree } = ctx;

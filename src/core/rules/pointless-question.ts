@@ -1,7 +1,7 @@
 // A question whose every answer can only end at the same outcome changes nothing: it asks the
 // user for a fact the decision ignores (the seed trees' most common defect).
 import { reachableOutcomes } from '../graph.js';
-import type { Rule } from '../lint.js';
+import type { Rule } from './rule.js';
 
 export const pointlessQuestion: Rule = (ctx) => {
   const { tree } = ctx;

@@ -1,6 +1,6 @@
 // A driver asked twice on one route: the second question's answer is already fixed, so all but
 // one of its branches are dead.
-import type { Rule } from '../lint.js';
+import type { Rule } from './rule.js';
 
 export const repeatedDriver: Rule = (ctx) => {
   const { tree } = ctx;

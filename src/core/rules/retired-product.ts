@@ -1,7 +1,7 @@
 // Advice must not recommend retired or renamed products. Mentioning them is fine in negative
 // consequences and warnings (e.g. "migrate off ingress-nginx"); recommending them is not.
 import { itemText } from '../condition.js';
-import type { Rule } from '../lint.js';
+import type { Rule } from './rule.js';
 import type { Text } from '../types.js';
 import type { DocPath } from '../yaml-doc.js';
 

@@ -1,5 +1,5 @@
 // Advice goes stale: a tree not reviewed for 12 months is flagged (a warning: it still works).
-import type { Rule } from '../lint.js';
+import type { Rule } from './rule.js';
 
 export const reviewDate: Rule = (ctx) => {
   const { reviewed } = ctx.tree;

@@ -5,8 +5,8 @@
 import { matches, showCondition } from '../condition.js';
 import { walkSpace } from '../explore.js';
 import { showValues } from '../space.js';
-import { didYouMean } from '../load.js';
-import type { Rule } from '../lint.js';
+import { didYouMean } from '../did-you-mean.js';
+import type { Rule } from './rule.js';
 import type { DriverValues, TreeRule } from '../types.js';
 
 function violates(rule: TreeRule, outcome: string): boolean {

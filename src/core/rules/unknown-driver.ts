@@ -1,6 +1,6 @@
 // Every driver a tree names must be in drivers.yaml, and every value one of that driver's values.
-import { didYouMean } from '../load.js';
-import type { Rule, RuleContext } from '../lint.js';
+import { didYouMean } from '../did-you-mean.js';
+import type { Rule, RuleContext } from './rule.js';
 import { conditionalTexts } from '../condition.js';
 import type { Condition } from '../types.js';
 import type { DocPath } from '../yaml-doc.js';

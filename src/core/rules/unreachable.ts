@@ -1,6 +1,6 @@
 // Every question and outcome of a branching tree can be reached from `start`.
 import { reachableNodes } from '../graph.js';
-import type { Rule } from '../lint.js';
+import type { Rule } from './rule.js';
 
 export const unreachable: Rule = (ctx) => {
   const { tree } = ctx;

@@ -1,5 +1,5 @@
 // values.yaml, values-<env>.yaml and values.schema.json of the services chart, from the model.
-import { ENVIRONMENTS, effectiveServices, type DeploymentModel, type EnvironmentName, type ServiceSpec } from './model.js';
+import { effectiveServices, type DeploymentModel, type EnvironmentName, type ServiceSpec } from './model.js';
 import { CONTAINER_SECURITY_CONTEXT, POD_SECURITY_CONTEXT } from './objects.js';
 
 function serviceValues(svc: ServiceSpec): Record<string, unknown> {
@@ -71,8 +71,11 @@ const stringMap = { type: 'object', additionalProperties: { type: 'string' } };
 const dnsName = { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$', maxLength: 253 };
 const resourceList = obj({ cpu: { type: ['string', 'number'], pattern: QUANTITY }, memory: { type: 'string', pattern: QUANTITY } }, []);
 
-/** A draft-07 schema that rejects what would render a broken or unsafe manifest. */
-export function helmValuesSchema(model: DeploymentModel): Record<string, unknown> {
+/**
+ * The `traffic` block of a values schema: the services chart and the MLOps chart render the same
+ * traffic entry from the same model, so they accept the same values.
+ */
+export function trafficSchema(model: DeploymentModel): Record<string, unknown> {
   const t = model.traffic;
   const traffic: Record<string, unknown> = {
     api: { enum: t.apis, description: 'gateway: Gateway API (Gateway + HTTPRoute); ingress: an Ingress' },
@@ -100,6 +103,11 @@ export function helmValuesSchema(model: DeploymentModel): Record<string, unknown
       ),
     });
   }
+  return obj(traffic, ['api', 'host', ...(t.gateway ? ['gateway'] : []), ...(t.ingress ? ['ingress'] : [])]);
+}
+
+/** A draft-07 schema that rejects what would render a broken or unsafe manifest. */
+export function helmValuesSchema(model: DeploymentModel): Record<string, unknown> {
   const service = obj(
     {
       image: obj({ repository: { type: 'string', minLength: 1, pattern: '^[^:@\\s]+$' }, tag: { type: 'string', minLength: 1, pattern: '^[\\w][\\w.-]{0,127}$' } }),
@@ -150,9 +158,7 @@ export function helmValuesSchema(model: DeploymentModel): Record<string, unknown
         propertyNames: { pattern: '^[a-z]([-a-z0-9]*[a-z0-9])?$', maxLength: 40 },
         additionalProperties: service,
       },
-      traffic: obj(traffic, ['api', 'host', ...(t.gateway ? ['gateway'] : []), ...(t.ingress ? ['ingress'] : [])]),
+      traffic: trafficSchema(model),
     },
   };
 }
-
-export const VALUES_ENVIRONMENTS = ENVIRONMENTS;

@@ -3,7 +3,7 @@
 // from the deployment model.
 import { join } from 'node:path';
 import { TEMPLATES_DIR } from '../../io/paths.js';
-import { renderTemplateDir } from '../templates.js';
+import { copyDir } from '../templates.js';
 import type { PlannedFile, Starter, StarterOptions } from '../types.js';
 import { ENVIRONMENTS, modelFromOptions, type DeploymentModel } from './model.js';
 import { helmEnvValues, helmValues, helmValuesSchema } from './helm-values.js';
@@ -43,7 +43,7 @@ export function helmFiles(model: DeploymentModel, prefix = ''): PlannedFile[] {
     appVersion: model.version,
     kubeVersion: '>=1.27.0-0',
   };
-  const copied = fixHelmPartials(renderTemplateDir(join(TEMPLATES_DIR, 'scaffold', 'helm'), {}));
+  const copied = fixHelmPartials(copyDir(join(TEMPLATES_DIR, 'scaffold', 'helm')));
   return [
     { path: 'Chart.yaml', content: yamlDoc(chart) },
     { path: 'values.yaml', content: valuesHeader(model) + yamlDoc(helmValues(model)) },

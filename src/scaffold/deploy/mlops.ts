@@ -4,15 +4,15 @@
 // are written here, the traffic entry from the ingress decision.
 import { join } from 'node:path';
 import { TEMPLATES_DIR } from '../../io/paths.js';
-import { renderTemplateDir } from '../templates.js';
+import { copyDir } from '../templates.js';
 import type { PlannedFile, Starter, StarterOptions } from '../types.js';
 import { fixHelmPartials } from './helm.js';
-import { trafficValues } from './helm-values.js';
+import { trafficSchema, trafficValues } from './helm-values.js';
 import { buildModel, type DeploymentModel } from './model.js';
 import { yamlDoc } from './yaml-out.js';
 
 /** Versions pinned by the starter (review them when you generate: see docs/deploy.md). */
-export const MLOPS_PINS = {
+const MLOPS_PINS = {
   airflowChart: '1.21.0',
   airflow: '3.1.8',
   mlflow: '3.16.0',
@@ -28,7 +28,7 @@ const res = (cpu: string, memory: string, limitCpu: string, limitMemory: string)
   limits: { cpu: limitCpu, memory: limitMemory },
 });
 
-export function mlopsValues(model: DeploymentModel): Record<string, unknown> {
+function mlopsValues(model: DeploymentModel): Record<string, unknown> {
   const name = model.name;
   return {
     imagePullPolicy: 'IfNotPresent',
@@ -106,30 +106,7 @@ const resources = closed({ requests: resourceList, limits: resourceList });
 const storage = { type: 'string', pattern: QUANTITY };
 const storageClass = { anyOf: [{ const: '' }, dns] };
 
-export function mlopsSchema(model: DeploymentModel): Record<string, unknown> {
-  const t = model.traffic;
-  const traffic: Record<string, unknown> = {
-    api: { enum: t.apis },
-    host: { type: 'string', pattern: '^$|^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$' },
-  };
-  if (t.gateway) {
-    traffic.gateway = closed({
-      create: { type: 'boolean' },
-      name: { anyOf: [{ const: '' }, dns] },
-      className: dns,
-      gatewayClass: closed({ create: { type: 'boolean' }, controllerName: { type: 'string' } }),
-    });
-  }
-  if (t.ingress) {
-    traffic.ingress = closed({
-      className: dns,
-      annotations: { type: 'object', additionalProperties: { type: 'string' } },
-      ingressClass: closed(
-        { create: { type: 'boolean' }, controller: { type: 'string', minLength: 1 }, params: closed({ scheme: { enum: ['internet-facing', 'internal'] }, groupName: dns }) },
-        ['create', 'controller'],
-      ),
-    });
-  }
+function mlopsSchema(model: DeploymentModel): Record<string, unknown> {
   const secretName = { anyOf: [{ const: '' }, dns], description: 'Name of an existing Secret; required at install (never a password)' };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -169,7 +146,7 @@ export function mlopsSchema(model: DeploymentModel): Record<string, unknown> {
         prometheus: closed({ image, retention: { type: 'string', pattern: '^[0-9]+(ms|s|m|h|d|w|y)$' }, scrapeInterval: { type: 'string', pattern: '^[0-9]+(ms|s|m|h)$' }, resources }),
         grafana: closed({ image, resources }),
       }),
-      traffic: closed(traffic, ['api', 'host', ...(t.gateway ? ['gateway'] : []), ...(t.ingress ? ['ingress'] : [])]),
+      traffic: trafficSchema(model),
       // Values of the Apache Airflow chart (a dependency with its own schema); only what this
       // chart relies on is checked here.
       airflow: {
@@ -262,7 +239,7 @@ export function mlopsFiles(model: DeploymentModel): PlannedFile[] {
     '',
   ].join('\n');
   return [
-    ...fixHelmPartials(renderTemplateDir(join(TEMPLATES_DIR, 'scaffold', 'mlops-platform'), {})),
+    ...fixHelmPartials(copyDir(join(TEMPLATES_DIR, 'scaffold', 'mlops-platform'))),
     { path: 'chart/Chart.yaml', content: yamlDoc(chart) },
     { path: 'chart/values.yaml', content: header + yamlDoc(mlopsValues(model)) },
     { path: 'chart/values.schema.json', content: `${JSON.stringify(mlopsSchema(model), null, 2)}\n` },

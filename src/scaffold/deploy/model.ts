@@ -21,8 +21,8 @@ export type TrafficApi = 'gateway' | 'ingress';
 export const ENVIRONMENTS = ['dev', 'prod'] as const;
 export type EnvironmentName = (typeof ENVIRONMENTS)[number];
 
-export const DEFAULT_INGRESS: IngressChoice = 'gateway-api';
-export const AUTO_MODE_HOSTING = 'amazon-eks-auto-mode';
+const DEFAULT_INGRESS: IngressChoice = 'gateway-api';
+const AUTO_MODE_HOSTING = 'amazon-eks-auto-mode';
 
 export interface Resources {
   requests: { cpu: string; memory: string };
@@ -96,14 +96,14 @@ export interface DeploymentModel {
 const NAME_RE = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 
 /** A DNS-1123 label for Kubernetes names built from `<project>-<service>`. */
-export function checkName(kind: string, value: string): string {
+function checkName(kind: string, value: string): string {
   if (!NAME_RE.test(value) || value.length > 40) {
     throw new UsageError(`${kind} "${value}" must be lower-case letters, digits and "-" (a DNS label, at most 40 characters)`);
   }
   return value;
 }
 
-export function isIngressChoice(value: string): value is IngressChoice {
+function isIngressChoice(value: string): value is IngressChoice {
   return (INGRESS_CHOICES as readonly string[]).includes(value);
 }
 
@@ -113,7 +113,7 @@ const PLATFORM_GATEWAY_CLASS = {
   'gke-gateway': 'gke-l7-global-external-managed',
 } as const;
 
-export function trafficFor(ingress: IngressChoice, hosting: string | undefined, name: string): TrafficSpec {
+function trafficFor(ingress: IngressChoice, hosting: string | undefined, name: string): TrafficSpec {
   const autoMode = hosting === AUTO_MODE_HOSTING;
   const base = { outcome: ingress, hosting, autoMode, host: '' };
   switch (ingress) {

@@ -4,17 +4,17 @@ import type { DeploymentModel, ServiceSpec, TrafficApi } from './model.js';
 
 export type K8sObject = { apiVersion: string; kind: string; metadata: { name: string; [k: string]: unknown }; [k: string]: unknown };
 
-export const SERVICE_PORT = 80;
+const SERVICE_PORT = 80;
 
 export function fullName(model: DeploymentModel, svc: ServiceSpec): string {
   return `${model.name}-${svc.name}`;
 }
 
-export function selectorLabels(model: DeploymentModel, svc: ServiceSpec): Record<string, string> {
+function selectorLabels(model: DeploymentModel, svc: ServiceSpec): Record<string, string> {
   return { 'app.kubernetes.io/name': svc.name, 'app.kubernetes.io/instance': model.name };
 }
 
-export function labels(model: DeploymentModel, svc: ServiceSpec | undefined, managedBy: string): Record<string, string> {
+function labels(model: DeploymentModel, svc: ServiceSpec | undefined, managedBy: string): Record<string, string> {
   return {
     ...(svc ? selectorLabels(model, svc) : { 'app.kubernetes.io/name': model.name, 'app.kubernetes.io/instance': model.name }),
     'app.kubernetes.io/version': model.version,

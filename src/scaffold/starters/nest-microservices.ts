@@ -3,7 +3,6 @@ import { renderTemplateDir } from '../templates.js';
 import type { PlannedFile, Starter, StarterOptions } from '../types.js';
 import { singular, templateDir, variantFlags } from './shared.js';
 
-export const DEFAULT_SERVICES = ['orders', 'billing', 'auth'];
 const AUTH_NAMES = new Set(['auth', 'identity', 'iam', 'users', 'accounts']);
 const FIRST_PORT = 3000;
 
@@ -20,7 +19,7 @@ const ROLE_TEXT: Record<Role, string> = {
  * Gives each service its part in the demo flow: the first service named like an identity service
  * issues JWTs; of the others, the first publishes an event and the second consumes it.
  */
-export function assignRoles(services: string[]): { name: string; role: Role }[] {
+function assignRoles(services: string[]): { name: string; role: Role }[] {
   const auth = services.find((s) => AUTH_NAMES.has(s));
   const others = services.filter((s) => s !== auth);
   return services.map((name) => {
@@ -31,7 +30,7 @@ export function assignRoles(services: string[]): { name: string; role: Role }[] 
   });
 }
 
-export function nestContext(options: StarterOptions) {
+function nestContext(options: StarterOptions) {
   const roles = assignRoles(options.services);
   const services = roles.map((s, i) => ({
     name: s.name,

@@ -4,25 +4,28 @@
 // mermaid-cli (and the puppeteer it brings) is an optional peer dependency: `npx adr-wizard`
 // users who never render never download a browser or ~500 MB of node_modules. It is imported
 // here, lazily, and only when a picture is asked for.
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
-import { basename, delimiter, dirname, join, resolve } from 'node:path';
+import { basename, delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../core/errors.js';
+import { loadAdrConfig } from './config.js';
+import { writeFileAtomic } from './fs.js';
 
-export type ImageFormat = 'svg' | 'png';
+type ImageFormat = 'svg' | 'png';
 
-export interface RenderItem {
+interface RenderItem {
   source: string;
   outFile: string;
   format: ImageFormat;
 }
 
-export interface RenderOptions {
-  /** Show a progress line on stderr (only when stderr is a terminal). */
-  progress?: boolean;
+/** Called after each diagram, rendered or not: `done` of `total`, `label` names the one just finished. */
+type RenderProgress = (done: number, total: number, label: string) => void;
+
+interface RenderOptions {
+  onProgress?: RenderProgress;
   /** Per-diagram time limit; a diagram that takes longer fails the batch instead of hanging it. */
   timeoutMs?: number;
   /** Pages rendering at once in the one browser. */
@@ -31,7 +34,7 @@ export interface RenderOptions {
   cwd?: string;
 }
 
-export type RenderResult = { ok: true; data: Uint8Array } | { ok: false; error: string };
+type RenderResult = { ok: true; data: Uint8Array } | { ok: false; error: string };
 
 const INSTALL_HINT = 'rendering needs @mermaid-js/mermaid-cli: npm install -D @mermaid-js/mermaid-cli';
 const BROWSER_HINT =
@@ -98,8 +101,14 @@ async function loadPuppeteer(): Promise<Puppeteer> {
   }
 }
 
-/** The browser executable, in the documented order; undefined when none is found. */
-export function findBrowser(options: { cwd?: string; env?: NodeJS.ProcessEnv; puppeteer?: Puppeteer } = {}): string | undefined {
+/**
+ * The browser executable, in the documented order: PUPPETEER_EXECUTABLE_PATH, ADR_WIZARD_BROWSER,
+ * `browser:` in `.adr-wizard.yaml`, puppeteer's own download, a system Chromium or Chrome.
+ * Undefined when none is found; a named browser that does not exist is an error, not a fallback.
+ */
+export async function findBrowser(
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; puppeteer?: Puppeteer } = {},
+): Promise<string | undefined> {
   const env = options.env ?? process.env;
   const explicit = env.PUPPETEER_EXECUTABLE_PATH;
   if (explicit) {
@@ -108,7 +117,7 @@ export function findBrowser(options: { cwd?: string; env?: NodeJS.ProcessEnv; pu
   }
   const configured = env.ADR_WIZARD_BROWSER
     ? { path: env.ADR_WIZARD_BROWSER, from: 'ADR_WIZARD_BROWSER' }
-    : configuredBrowser(options.cwd ?? process.cwd());
+    : await configuredBrowser(options.cwd ?? process.cwd());
   if (configured) {
     if (!existsSync(configured.path)) {
       throw new UsageError(`${configured.from}: browser ${configured.path} does not exist; ${BROWSER_HINT}`);
@@ -124,20 +133,9 @@ export function findBrowser(options: { cwd?: string; env?: NodeJS.ProcessEnv; pu
   return systemBrowser(env);
 }
 
-function configuredBrowser(cwd: string): { path: string; from: string } | undefined {
-  let dir = resolve(cwd);
-  for (;;) {
-    const file = ['.adr-wizard.yaml', '.adr-wizard.yml'].map((name) => join(dir, name)).find((f) => existsSync(f));
-    if (file) {
-      // One key of a small file: a line match keeps the yaml parser off this path.
-      const match = /^browser:\s*["']?([^"'#\n]+?)["']?\s*(?:#.*)?$/m.exec(readFileSync(file, 'utf8'));
-      if (match?.[1]) return { path: resolve(dir, match[1]), from: file };
-      return undefined;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
+async function configuredBrowser(cwd: string): Promise<{ path: string; from: string } | undefined> {
+  const config = await loadAdrConfig(cwd);
+  return config.browser && config.file ? { path: config.browser, from: config.file } : undefined;
 }
 
 const SYSTEM_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
@@ -201,27 +199,6 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
 
 class TimeoutError extends Error {}
 
-class Progress {
-  private readonly on: boolean;
-  private done = 0;
-  constructor(
-    enabled: boolean,
-    private readonly total: number,
-  ) {
-    this.on = enabled && process.stderr.isTTY === true && total > 0;
-  }
-  tick(label: string): void {
-    this.done++;
-    if (!this.on) return;
-    const line = `rendering ${this.done}/${this.total} ${label}`;
-    const width = process.stderr.columns || 80;
-    process.stderr.write(`\r\x1b[2K${line.slice(0, width - 1)}`);
-  }
-  end(): void {
-    if (this.on) process.stderr.write('\r\x1b[2K');
-  }
-}
-
 /**
  * Renders every source with one browser, a few pages at once. Each item gets its own result so a
  * caller (export) can fall back for one broken diagram; throws UsageError when rendering cannot
@@ -233,7 +210,7 @@ export async function renderMermaidData(
 ): Promise<RenderResult[]> {
   if (items.length === 0) return [];
   const { cli, puppeteer } = await loadMermaidCli();
-  const executablePath = findBrowser({ cwd: opts.cwd, puppeteer });
+  const executablePath = await findBrowser({ cwd: opts.cwd, puppeteer });
   if (!executablePath) throw new UsageError(BROWSER_HINT);
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
@@ -250,8 +227,8 @@ export async function renderMermaidData(
   }
 
   const results: RenderResult[] = new Array(items.length);
-  const progress = new Progress(opts.progress ?? false, items.length);
   let next = 0;
+  let done = 0;
   let fatal: Error | undefined;
   const worker = async () => {
     while (fatal === undefined) {
@@ -277,14 +254,13 @@ export async function renderMermaidData(
         if (err instanceof TimeoutError) fatal = err;
         results[index] = { ok: false, error: oneLine(err) };
       }
-      progress.tick(item.label ?? '');
+      opts.onProgress?.(++done, items.length, item.label ?? '');
     }
   };
   try {
     const pages = Math.max(1, Math.min(opts.concurrency ?? 3, items.length));
     await Promise.all(Array.from({ length: pages }, worker));
   } finally {
-    progress.end();
     await closeBrowser(browser);
   }
   if (fatal) throw new UsageError(fatal.message);
@@ -309,8 +285,12 @@ async function closeBrowser(browser: PuppeteerBrowser): Promise<void> {
   }
 }
 
-/** Renders each item to its file (written atomically). Throws UsageError listing every failure. */
-export async function renderMermaid(items: RenderItem[], opts: RenderOptions = {}): Promise<void> {
+/**
+ * Renders each item to its file, each written whole or not at all; without `force` an existing
+ * file is never replaced. The diagrams that render are written even when others fail; then a
+ * UsageError lists every failure.
+ */
+export async function renderMermaid(items: RenderItem[], opts: RenderOptions & { force?: boolean } = {}): Promise<void> {
   const results = await renderMermaidData(
     items.map((i) => ({ source: i.source, format: i.format, label: basename(i.outFile) })),
     opts,
@@ -322,7 +302,7 @@ export async function renderMermaid(items: RenderItem[], opts: RenderOptions = {
       failures.push(`${item.outFile}: ${result?.error ?? 'not rendered'}`);
       continue;
     }
-    await writeAtomic(item.outFile, result.data);
+    await writePicture(item.outFile, result.data, opts.force === true);
   }
   if (failures.length > 0) {
     throw new UsageError(
@@ -332,14 +312,13 @@ export async function renderMermaid(items: RenderItem[], opts: RenderOptions = {
   }
 }
 
-async function writeAtomic(file: string, data: Uint8Array): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+async function writePicture(file: string, data: Uint8Array, force: boolean): Promise<void> {
   try {
-    await writeFile(temp, data);
-    await rename(temp, file);
+    await writeFileAtomic(file, data, { force });
   } catch (err: unknown) {
-    await rm(temp, { force: true });
+    // "already exists; use --force" is already a user's message; a full disk or a read-only
+    // folder is one too, not a crash.
+    if (err instanceof UsageError) throw err;
     throw new UsageError(`cannot write ${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
@@ -348,7 +327,7 @@ async function writeAtomic(file: string, data: Uint8Array): Promise<void> {
 export async function renderingAvailable(cwd?: string): Promise<boolean> {
   try {
     const { puppeteer } = await loadMermaidCli();
-    return findBrowser({ cwd, puppeteer }) !== undefined;
+    return (await findBrowser({ cwd, puppeteer })) !== undefined;
   } catch {
     return false;
   }

@@ -2,11 +2,11 @@
 // Everything here is a pure function of the answers so far: the interactive loops (decide in a
 // terminal, the guided session) simply re-run it after each answer, which is what makes "go back
 // and change an answer" trivial and keeps every driver asked once across trees.
-import { toDecision } from '../core/decision.js';
-import { InternalError, UsageError } from '../core/errors.js';
-import { walk } from '../core/walk.js';
-import { applies } from '../core/condition.js';
-import type { Decision, DriverCatalog, DriverValues, Lang, Text, Tree, WalkResult } from '../core/types.js';
+import { toDecision } from './decision.js';
+import { InternalError, UsageError } from './errors.js';
+import { walk } from './walk.js';
+import { applies } from './condition.js';
+import type { Decision, DriverCatalog, DriverValues, Lang, Text, Tree, WalkResult } from './types.js';
 import { didYouMean } from './did-you-mean.js';
 
 export interface ResolveInput {
