@@ -1,5 +1,5 @@
 // Rooms and arrows (docs/architecture.md), checked by `npm test`:
-//   cli -> (adr, scaffold) -> (render, io) -> core;  build -> (io, core);  core is pure.
+//   cli -> (adr, scaffold) -> (render, io) -> core;  build -> (scaffold, io, core);  core is pure.
 // Tests sit beside what they test and may reach anything; these rules are about shipped code.
 const TESTS = '\\.test\\.ts$|/__fixtures__/';
 const room = (name) => `^src/${name}/`;
@@ -47,6 +47,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/', pathNot: [room('build'), TESTS] },
       to: { path: room('build') },
+    },
+    {
+      name: 'build-below-cli',
+      comment: 'The build checks shipped data with the same code the CLI uses, never through the CLI.',
+      severity: 'error',
+      from: { path: room('build') },
+      to: { path: [room('cli'), room('adr')] },
     },
     {
       name: 'no-test-code-in-src',

@@ -7,7 +7,7 @@ import { buildModel } from '../src/scaffold/deploy/model.js';
 import { helmFiles } from '../src/scaffold/deploy/helm.js';
 import { kustomizeFiles } from '../src/scaffold/deploy/kustomize.js';
 import { compareObjectSets } from './support/compare.js';
-import { kustomizeBuild, writePlanned } from './support/deploy.js';
+import { kustomizeBuild, writePlanned, DEPLOY_VARIANTS } from './support/deploy.js';
 import { HelmSubsetError, renderChart, schemaProblems } from './support/helm-subset.js';
 import { validateAll } from './support/k8s-validate.js';
 import { commandExists, serviceGate } from './support/services.js';
@@ -18,17 +18,7 @@ const noKubectl = serviceGate('kubectl', commandExists('kubectl'), 'apt-get inst
 const HAS_HELM = commandExists('helm');
 if (!HAS_HELM) console.warn('skipping helm lint / helm template: no helm binary on PATH (the subset renderer checks the chart instead)');
 
-const VARIANTS = [
-  { id: 'aws-alb', ingress: 'aws-alb' },
-  { id: 'aws-alb on EKS Auto Mode', ingress: 'aws-alb', hosting: 'amazon-eks-auto-mode' },
-  { id: 'gateway-api', ingress: 'gateway-api' },
-  { id: 'nginx', ingress: 'nginx' },
-  { id: 'traefik', ingress: 'traefik' },
-  { id: 'aks-application-routing', ingress: 'aks-application-routing' },
-  { id: 'application-gateway-for-containers', ingress: 'application-gateway-for-containers' },
-  { id: 'gke-gateway', ingress: 'gke-gateway' },
-  { id: 'alb-in-front-of-gateway', ingress: 'alb-in-front-of-gateway' },
-] as const;
+const VARIANTS = DEPLOY_VARIANTS;
 
 function chartFor(ingress: string, hosting?: string): { chart: string; kustomize: string } {
   const model = buildModel({ name: 'shop', services: ['orders', 'billing'], ingress, hosting });

@@ -3,23 +3,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../src/scaffold/deploy/model.js';
 import { kustomizeFiles } from '../src/scaffold/deploy/kustomize.js';
-import { kustomizeBuild, objectKey, writePlanned } from './support/deploy.js';
+import { kustomizeBuild, objectKey, writePlanned, DEPLOY_VARIANTS } from './support/deploy.js';
 import { validateAll, validateK8sObject } from './support/k8s-validate.js';
 import { commandExists, serviceGate } from './support/services.js';
 
 const noKubectl = serviceGate('kubectl', commandExists('kubectl'), 'apt-get install kubectl, or any kubectl >= 1.27 on PATH');
 
-export const VARIANTS = [
-  { id: 'aws-alb', ingress: 'aws-alb' },
-  { id: 'aws-alb on EKS Auto Mode', ingress: 'aws-alb', hosting: 'amazon-eks-auto-mode' },
-  { id: 'gateway-api', ingress: 'gateway-api' },
-  { id: 'nginx', ingress: 'nginx' },
-  { id: 'traefik', ingress: 'traefik' },
-  { id: 'aks-application-routing', ingress: 'aks-application-routing' },
-  { id: 'application-gateway-for-containers', ingress: 'application-gateway-for-containers' },
-  { id: 'gke-gateway', ingress: 'gke-gateway' },
-  { id: 'alb-in-front-of-gateway', ingress: 'alb-in-front-of-gateway' },
-] as const;
+const VARIANTS = DEPLOY_VARIANTS;
 
 function allText(dir: string): string {
   const walk = (d: string): string[] =>

@@ -1,9 +1,9 @@
 // Claiming numbers and creating ADR files. Under the folder lock: read the highest number, create
 // each file exclusively (temp file + link, so it appears whole), and move on to the next number if
 // another tool took a name meanwhile.
-import { readdir, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createExclusive, ensureDir, withDirLock } from '../io/fs.js';
+import { createExclusive, ensureDir, removeOrphanTemps, withDirLock } from '../io/fs.js';
 import { listAdrFiles, nextNumberOf } from './log.js';
 import { adrFileName } from './slug.js';
 
@@ -56,23 +56,3 @@ export async function createAdrs(dir: string, items: NewAdr[]): Promise<CreatedA
   });
 }
 
-/** Temp files of writers that were killed before they could clean up (their pid is gone). */
-async function removeOrphanTemps(dir: string): Promise<void> {
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const m = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
-    if (!m) continue;
-    const pid = Number(m[1]);
-    if (pid === process.pid) continue;
-    try {
-      process.kill(pid, 0);
-    } catch (err: unknown) {
-      if ((err as { code?: string }).code === 'ESRCH') await unlink(join(dir, name)).catch(() => undefined);
-    }
-  }
-}

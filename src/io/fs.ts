@@ -4,7 +4,7 @@
 // - nothing a user wrote is overwritten unless they asked for it (--force).
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
-import { chmod, link, mkdir, open, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, link, mkdir, open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 
@@ -23,6 +23,9 @@ export async function isDir(path: string): Promise<boolean> {
 export async function isFile(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isFile(), () => false);
 }
+
+// `.<name>.<pid>.<8 hex>.tmp`, as tempNameFor makes them.
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
 function tempNameFor(file: string): string {
   // Dot-prefixed and unique per process and call, in the target's folder so that link/rename stay
@@ -50,6 +53,27 @@ async function removeQuietly(file: string): Promise<void> {
     await unlink(file);
   } catch {
     // already gone
+  }
+}
+
+/** Temp files of writers that were killed before they could clean up (their pid is gone). */
+export async function removeOrphanTemps(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = TEMP_NAME.exec(name);
+    if (!m) continue;
+    const pid = Number(m[1]);
+    if (pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (err: unknown) {
+      if (isCode(err, 'ESRCH')) await removeQuietly(join(dir, name));
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { INGRESS_CHOICES } from '../../src/scaffold/deploy/model.js';
 import type { PlannedFile } from '../../src/scaffold/types.js';
 
 export function writePlanned(files: PlannedFile[], dir = mkdtempSync(join(tmpdir(), 'adrw-deploy-'))): string {
@@ -50,3 +51,13 @@ export function findPython(modules: string[]): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The deployment variants every chart test covers: each ingress outcome the starters support
+ * (derived, so a new outcome is covered without touching the tests), plus EKS Auto Mode, whose ALB
+ * comes from the cluster itself.
+ */
+export const DEPLOY_VARIANTS: readonly { id: string; ingress: string; hosting?: string }[] = [
+  ...INGRESS_CHOICES.map((ingress) => ({ id: ingress, ingress })),
+  { id: 'aws-alb on EKS Auto Mode', ingress: 'aws-alb', hosting: 'amazon-eks-auto-mode' },
+];

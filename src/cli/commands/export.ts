@@ -2,8 +2,7 @@
 import { extname, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { didYouMean } from '../../core/did-you-mean.js';
-import type { AdrRecord } from '../../adr/types.js';
-import { findAdrDir, readLog } from '../../adr/log.js';
+import { eachAdr, findAdrDir, readLog } from '../../adr/log.js';
 import { writeFileAtomic } from '../../io/fs.js';
 import type { ExportContext } from '../export/document.js';
 import { printWarning } from '../messages.js';
@@ -14,19 +13,19 @@ declare const __ADR_WIZARD_VERSION__: string | undefined;
 interface ExportFormat {
   /** The file extension that names this format in `--out` (`--out log.html` needs no `--format`). */
   extension: string;
-  build(records: readonly AdrRecord[], ctx: ExportContext): Promise<string>;
+  build(ctx: ExportContext): Promise<string>;
 }
 
 // Each builder is loaded only when asked for: html brings Markdown and Handlebars along.
 const FORMATS: Record<string, ExportFormat> = {
   md: {
     extension: '.md',
-    build: async (records, ctx) => (await import('../export/document.js')).exportMarkdown(records, ctx),
+    build: async (ctx) => (await import('../export/document.js')).exportMarkdown(await readLog(ctx.dir), ctx),
   },
   html: {
     extension: '.html',
-    build: async (records, ctx) => {
-      const { exportHtml } = await import('../export/html.js');
+    build: async (ctx) => {
+      const [{ exportHtml }, records] = await Promise.all([import('../export/html.js'), readLog(ctx.dir)]);
       const page = {
         ...ctx,
         version: typeof __ADR_WIZARD_VERSION__ === 'string' ? __ADR_WIZARD_VERSION__ : 'dev',
@@ -37,7 +36,8 @@ const FORMATS: Record<string, ExportFormat> = {
   },
   json: {
     extension: '.json',
-    build: async (records, ctx) => (await import('../export/document.js')).exportJson(records, ctx),
+    // One record at a time: the JSON keeps the fields of each record, never the whole log's text.
+    build: async (ctx) => (await import('../export/document.js')).exportJson(eachAdr(ctx.dir), ctx),
   },
 };
 const DEFAULT_FORMAT = 'md';
@@ -52,8 +52,7 @@ export async function run(opts: ExportOptions): Promise<void> {
   const format = resolveFormat(opts);
   const cwd = process.cwd();
   const { dir } = await findAdrDir(cwd);
-  const records = await readLog(dir);
-  const content = await format.build(records, { dir, cwd });
+  const content = await format.build({ dir, cwd });
 
   if (opts.out === undefined || opts.out === '-') {
     process.stdout.write(content);

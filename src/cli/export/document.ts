@@ -102,8 +102,15 @@ interface ExportedAdr {
   problems: string[];
 }
 
-export function exportJson(records: readonly AdrRecord[], ctx: ExportContext): string {
-  const adrs: ExportedAdr[] = records.map((r) => ({
+/** The log as JSON. Records are taken one at a time and only their fields kept (not their text). */
+export async function exportJson(records: AsyncIterable<AdrRecord>, ctx: ExportContext): Promise<string> {
+  const adrs: ExportedAdr[] = [];
+  for await (const r of records) adrs.push(exported(r, ctx));
+  return `${JSON.stringify({ dir: relative(ctx.cwd, ctx.dir) || '.', count: adrs.length, adrs }, null, 2)}\n`;
+}
+
+function exported(r: AdrRecord, ctx: ExportContext): ExportedAdr {
+  return {
     number: r.number,
     title: r.title,
     status: r.status,
@@ -115,6 +122,5 @@ export function exportJson(records: readonly AdrRecord[], ctx: ExportContext): s
     links: r.links.map((l) => ({ type: l.type, number: l.number })),
     wizard: r.wizard ?? null,
     problems: r.problems ?? [],
-  }));
-  return `${JSON.stringify({ dir: relative(ctx.cwd, ctx.dir) || '.', count: adrs.length, adrs }, null, 2)}\n`;
+  };
 }
