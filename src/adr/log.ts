@@ -71,8 +71,8 @@ function readSmallFile(file: string): string {
  * Nothing is kept between records: a command that prints each as it comes holds one file at a time,
  * whatever the size of the log.
  */
-export async function* eachAdr(dir: string): AsyncGenerator<AdrRecord> {
-  const files = await listAdrFiles(dir);
+export async function* eachAdr(dir: string, listed?: AdrFile[]): AsyncGenerator<AdrRecord> {
+  const files = listed ?? (await listAdrFiles(dir));
   const byName = numbersByName(files);
   const folder = normalize(dir);
   let yaml: YamlReader | undefined;

@@ -4,7 +4,7 @@
 // - nothing a user wrote is overwritten unless they asked for it (--force).
 import { randomBytes } from 'node:crypto';
 import { constants as fsConstants } from 'node:fs';
-import { chmod, link, mkdir, open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, link, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 
@@ -24,6 +24,9 @@ export async function isFile(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isFile(), () => false);
 }
 
+/** What a file can be written from: text, bytes, or text made piece by piece (a large export). */
+export type FileContent = string | Uint8Array | AsyncIterable<string>;
+
 // `.<name>.<pid>.<8 hex>.tmp`, as tempNameFor makes them.
 const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
 
@@ -33,11 +36,12 @@ function tempNameFor(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
-async function writeTemp(file: string, content: string | Uint8Array, mode?: number): Promise<string> {
+async function writeTemp(file: string, content: FileContent, mode?: number): Promise<string> {
   const tmp = tempNameFor(file);
   const handle = await open(tmp, 'wx', 0o644);
   try {
-    await handle.writeFile(content, 'utf8');
+    if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content, 'utf8');
+    else for await (const piece of content) await handle.write(piece, null, 'utf8');
     // An explicit mode (a generated script's 0o755) must not be narrowed by the umask.
     if (mode !== undefined) await handle.chmod(mode);
     // NOTE: no fsync: durability across power loss is not worth its cost for a CLI; atomicity
@@ -82,7 +86,7 @@ export async function removeOrphanTemps(dir: string): Promise<void> {
  * temp file first and then hard-linked into place, so the file appears whole or not at all.
  * Returns false when the name is taken (the caller picks another name).
  */
-export async function createExclusive(file: string, content: string | Uint8Array, mode?: number): Promise<boolean> {
+export async function createExclusive(file: string, content: FileContent, mode?: number): Promise<boolean> {
   const tmp = await writeTemp(file, content, mode);
   try {
     await link(tmp, file);
@@ -90,8 +94,8 @@ export async function createExclusive(file: string, content: string | Uint8Array
   } catch (err: unknown) {
     if (isCode(err, 'EEXIST')) return false;
     if (isCode(err, 'EPERM') || isCode(err, 'ENOTSUP') || isCode(err, 'EXDEV')) {
-      // Filesystems without hard links: fall back to an exclusive open (not torn-proof, but safe).
-      return createWithFlag(file, content, mode);
+      // Filesystems without hard links: fall back to an exclusive copy (not torn-proof, but safe).
+      return copyExclusive(tmp, file, mode);
     }
     throw err;
   } finally {
@@ -99,9 +103,9 @@ export async function createExclusive(file: string, content: string | Uint8Array
   }
 }
 
-async function createWithFlag(file: string, content: string | Uint8Array, mode?: number): Promise<boolean> {
+async function copyExclusive(tmp: string, file: string, mode?: number): Promise<boolean> {
   try {
-    await writeFile(file, content, { flag: 'wx' });
+    await copyFile(tmp, file, fsConstants.COPYFILE_EXCL);
     if (mode !== undefined) await chmod(file, mode);
     return true;
   } catch (err: unknown) {
@@ -117,7 +121,7 @@ async function createWithFlag(file: string, content: string | Uint8Array, mode?:
  */
 export async function writeFileAtomic(
   file: string,
-  content: string | Uint8Array,
+  content: FileContent,
   options: { force?: boolean; mode?: number } = {},
 ): Promise<void> {
   await ensureDir(dirname(file));

@@ -2,9 +2,10 @@
 import { extname, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { didYouMean } from '../../core/did-you-mean.js';
-import { eachAdr, findAdrDir, readLog } from '../../adr/log.js';
+import { eachAdr, findAdrDir, listAdrFiles, readLog } from '../../adr/log.js';
 import { writeFileAtomic } from '../../io/fs.js';
 import type { ExportContext } from '../export/document.js';
+import { printPieces } from '../json-stream.js';
 import { printWarning } from '../messages.js';
 import { progressLine } from '../progress-line.js';
 
@@ -13,7 +14,7 @@ declare const __ADR_WIZARD_VERSION__: string | undefined;
 interface ExportFormat {
   /** The file extension that names this format in `--out` (`--out log.html` needs no `--format`). */
   extension: string;
-  build(ctx: ExportContext): Promise<string>;
+  build(ctx: ExportContext): Promise<string | AsyncIterable<string>>;
 }
 
 // Each builder is loaded only when asked for: html brings Markdown and Handlebars along.
@@ -37,7 +38,10 @@ const FORMATS: Record<string, ExportFormat> = {
   json: {
     extension: '.json',
     // One record at a time: the JSON keeps the fields of each record, never the whole log's text.
-    build: async (ctx) => (await import('../export/document.js')).exportJson(eachAdr(ctx.dir), ctx),
+    build: async (ctx) => {
+      const [{ exportJson }, files] = await Promise.all([import('../export/document.js'), listAdrFiles(ctx.dir)]);
+      return exportJson(eachAdr(ctx.dir, files), files.length, ctx);
+    },
   },
 };
 const DEFAULT_FORMAT = 'md';
@@ -55,7 +59,7 @@ export async function run(opts: ExportOptions): Promise<void> {
   const content = await format.build({ dir, cwd });
 
   if (opts.out === undefined || opts.out === '-') {
-    process.stdout.write(content);
+    await printPieces(typeof content === 'string' ? [content] : content);
     return;
   }
   await writeFileAtomic(resolve(cwd, opts.out), content, { force: opts.force === true });

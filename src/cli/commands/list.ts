@@ -1,7 +1,7 @@
 // `adr-wizard list [--status S] [--json]`: every ADR in the log, whatever tool wrote it.
-import { once } from 'node:events';
 import { basename, relative } from 'node:path';
 import { eachAdr, findAdrDir } from '../../adr/log.js';
+import { jsonArray, printPieces } from '../json-stream.js';
 import { checkStatus } from '../../adr/lookup.js';
 import type { AdrRecord } from '../../adr/types.js';
 
@@ -36,29 +36,17 @@ async function* filtered(records: AsyncIterable<AdrRecord>, status: string | und
   for await (const r of records) if (status === undefined || r.status === status) yield r;
 }
 
-/**
- * Prints `JSON.stringify(entries, null, 2)` as the records come, a few dozen kilobytes at a time:
- * a log of 10,000 ADRs is never held in memory, as records or as one long string.
- */
 async function printJsonArray(records: AsyncIterable<AdrRecord>): Promise<void> {
-  let chunk = '';
-  let count = 0;
-  for await (const r of records) {
-    // An array item is the entry's own indented JSON, indented one level more. JSON strings hold
-    // no raw line breaks, so every line break is the layout's.
-    chunk += `${count === 0 ? '[\n' : ',\n'}  ${JSON.stringify(listEntry(r), null, 2).replaceAll('\n', '\n  ')}`;
-    count++;
-    if (chunk.length >= 64 * 1024) {
-      await write(chunk);
-      chunk = '';
-    }
-  }
-  await write(`${chunk}${count === 0 ? '[]' : '\n]'}\n`);
+  await printPieces(withNewline(jsonArray(entries(records))));
 }
 
-/** Writes to stdout, waiting while a slow reader (a pager, `jq`) catches up. */
-async function write(text: string): Promise<void> {
-  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+async function* entries(records: AsyncIterable<AdrRecord>): AsyncGenerator<ReturnType<typeof listEntry>> {
+  for await (const r of records) yield listEntry(r);
+}
+
+async function* withNewline(pieces: AsyncIterable<string>): AsyncGenerator<string> {
+  yield* pieces;
+  yield '\n';
 }
 
 async function printTable(records: AsyncIterable<AdrRecord>, cwd: string, dir: string, wanted: string | undefined): Promise<void> {

@@ -2,6 +2,7 @@
 // adr-wizard block). Pure: records in, a string out.
 import { basename, relative } from 'node:path';
 import type { AdrRecord } from '../../adr/types.js';
+import { jsonArray } from '../json-stream.js';
 import { oneLine, tableCell } from '../../adr/escape.js';
 import { splitFrontMatter } from '../../adr/front-matter.js';
 import { logToMermaid } from '../../render/mermaid.js';
@@ -102,11 +103,18 @@ interface ExportedAdr {
   problems: string[];
 }
 
-/** The log as JSON. Records are taken one at a time and only their fields kept (not their text). */
-export async function exportJson(records: AsyncIterable<AdrRecord>, ctx: ExportContext): Promise<string> {
-  const adrs: ExportedAdr[] = [];
-  for await (const r of records) adrs.push(exported(r, ctx));
-  return `${JSON.stringify({ dir: relative(ctx.cwd, ctx.dir) || '.', count: adrs.length, adrs }, null, 2)}\n`;
+/**
+ * The log as JSON, in pieces as it is made: each record is read, reduced to its fields and
+ * written, so a log of any size is never held in memory (`count` is the number of files listed).
+ */
+export async function* exportJson(records: AsyncIterable<AdrRecord>, count: number, ctx: ExportContext): AsyncGenerator<string> {
+  yield `{\n  "dir": ${JSON.stringify(relative(ctx.cwd, ctx.dir) || '.')},\n  "count": ${count},\n  "adrs": `;
+  yield* jsonArray(exportedAll(records, ctx), '  ');
+  yield '\n}\n';
+}
+
+async function* exportedAll(records: AsyncIterable<AdrRecord>, ctx: ExportContext): AsyncGenerator<ExportedAdr> {
+  for await (const r of records) yield exported(r, ctx);
 }
 
 function exported(r: AdrRecord, ctx: ExportContext): ExportedAdr {
