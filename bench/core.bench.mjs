@@ -1,5 +1,6 @@
-// The decision core: loading the decision set (JSON cache path used by every command), the full
-// schema + lint pass of `validate`, and `validate` as a process.
+// The decision core in process: loading the decision set (the built data every command uses) and
+// the full schema + lint pass of `validate`. `validate` as a process is measured with the other
+// commands, interleaved with `node -e 0` (cli.bench.mjs).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,11 +26,9 @@ export async function bench() {
     const loadDecisionSet = await fromDist(lib, 'loadDecisionSet');
     const quick = await lib.timeFn(() => loadDecisionSet({ cwd: dir }), { runs: 15 });
     const full = await lib.timeFn(() => loadDecisionSet({ cwd: dir, lint: true, lenient: true }), { runs: 5 });
-    const validate = lib.timeProcess(process.execPath, [lib.BIN, 'validate'], { cwd: dir, runs: 5 });
     return [
       lib.row('loadDecisionSet (in process, cached)', quick, { target: 15, ratio: false }),
       lib.row('schema + lint of every tree (in process)', full, { target: 300, ratio: false }),
-      lib.row('validate (process, every tree)', validate, { target: 8 }),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

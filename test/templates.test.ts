@@ -127,8 +127,9 @@ describe('`adr-wizard new`', () => {
 process.on('exit', () => writeFileSync(${JSON.stringify(list)}, JSON.stringify(Object.keys(Module._cache))));`;
     await run(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(hook)}`, join(ROOT, 'bin', 'adr-wizard.js'), 'new', 'Title'], { cwd, env: ENV });
     expect(readFileSync(join(cwd, 'doc/adr/0002-title.md'), 'utf8')).toMatch(/^# Title$/m);
+    // The list exists, so the hook ran. The runtime is bundled into the CLI; the compiler is only
+    // ever loaded from the package, as CommonJS, so it would be in this list.
     const loaded = (JSON.parse(readFileSync(list, 'utf8')) as string[]).map((f) => f.split(sep).join('/'));
-    expect(loaded.filter((f) => f.includes('/handlebars/'))).toContain(join(ROOT, 'node_modules/handlebars/dist/cjs/handlebars.runtime.js').split(sep).join('/'));
     expect(loaded.filter((f) => /\/handlebars\/(lib\/index\.js|dist\/cjs\/handlebars\.js|dist\/cjs\/handlebars\/compiler\/)|\/source-map\//.test(f))).toEqual([]);
   });
 });
