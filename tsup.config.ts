@@ -1,29 +1,61 @@
-import { readFileSync } from 'node:fs';
-import { defineConfig } from 'tsup';
+import { readdirSync, readFileSync } from 'node:fs';
+import { defineConfig, type Options } from 'tsup';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+const commands = readdirSync('src/cli/commands')
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+  .map((f) => f.slice(0, -3));
 
-// One ESM bundle with code splitting: every command is a lazy chunk, so `--help` loads
-// commander and nothing else. The libraries on the commands' start-up paths are bundled into the
-// chunks that use them: Node resolves, reads and links each package file separately (zod alone is
-// over a hundred), and that, not running the code, is most of their load time. What only some runs
-// need (prompts, Markdown, the Handlebars compiler for a user's own template, the browser) stays
-// external and loads when used.
-export default defineConfig({
-  entry: { main: 'src/main.ts' },
+// A run loads the program (dist/main.js: commander and the registrations) and the one command it
+// runs (dist/commands/<name>/index.js), each built on its own with the libraries on its path
+// bundled in. On Node 20 every module file costs about a millisecond to resolve, read and link;
+// one build for all commands shared its code out in chunks of a few hundred bytes, a dozen or
+// more per run, while a command built alone reads its own file and the chunks of what it loads
+// lazily. What only some runs need stays lazy, in its own chunk: the YAML reader of user files,
+// rendering, Markdown; prompts, the Handlebars compiler for a user's own template and the browser
+// stay external packages.
+const common: Options = {
   format: ['esm'],
   target: 'node20',
   platform: 'node',
   splitting: true,
-  clean: true,
   sourcemap: false,
   dts: false,
   shims: false,
+  clean: false, // `npm run build` empties dist/ first: the builds below run at once
   noExternal: ['commander', 'chalk', 'yaml', 'zod', 'fastest-levenshtein', '@sindresorhus/slugify', /^handlebars\/runtime/],
-  // commander is CommonJS: its bundled `require('node:events')` calls need a real require.
+  // commander and handlebars are CommonJS: their bundled `require('node:events')` calls need a real require.
   banner: { js: "import { createRequire as __adrCreateRequire } from 'node:module'; const require = __adrCreateRequire(import.meta.url);" },
   define: { __ADR_WIZARD_VERSION__: JSON.stringify(pkg.version) },
-  // Then the data step: checks the shipped trees and writes what the bundle reads at run time
-  // (dist/decisions-cache.json, dist/templates/, decisions/*.schema.json); its failure fails the build.
-  onSuccess: 'node scripts/build-data.mjs',
-});
+};
+
+export default defineConfig([
+  {
+    ...common,
+    entry: { main: 'src/main.ts' },
+    // A registration's `import('../commands/<name>.js')` loads that command's own build.
+    esbuildPlugins: [
+      {
+        name: 'commands-apart',
+        setup(build) {
+          build.onResolve({ filter: /^\.\.\/commands\/[\w-]+\.js$/ }, (args) => ({
+            path: `./commands/${args.path.slice('../commands/'.length, -'.js'.length)}/index.js`,
+            external: true,
+          }));
+        },
+      },
+    ],
+    // Then the data step: checks the shipped trees and writes what the commands read at run time
+    // (dist/decisions-cache.json, dist/templates/, decisions/*.schema.json); its failure fails the build.
+    onSuccess: 'node scripts/build-data.mjs',
+  },
+  ...commands.map(
+    (c): Options => ({
+      ...common,
+      entry: { index: `src/cli/commands/${c}.ts` },
+      outDir: `dist/commands/${c}`,
+      // src/io/paths.ts: how many folders below the package root these files are.
+      define: { ...common.define, __ADR_WIZARD_DEPTH__: '3' },
+    }),
+  ),
+]);

@@ -4,7 +4,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as lib from './lib.mjs';
 
 const COUNT = 20;
@@ -37,10 +36,7 @@ export async function bench() {
     console.warn('diagram bench skipped: no Chromium (apt-get install chromium)');
     return [];
   }
-  const dist = join(lib.ROOT, 'dist');
-  const chunk = readdirSync(dist).find((f) => /^mermaid-browser-.*\.js$/.test(f));
-  if (!chunk) throw new Error('dist has no mermaid-browser chunk; run tsup');
-  const { renderMermaid } = await import(pathToFileURL(join(dist, chunk)).href);
+  const { renderMermaid } = await lib.builtModule((name) => /^mermaid-browser-.*\.js$/.test(name));
 
   const dir = mkdtempSync(join(tmpdir(), 'adr-wizard-bench-'));
   try {

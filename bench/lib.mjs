@@ -1,8 +1,9 @@
 // Benchmark helpers: median wall time of repeated process runs, reported as a ratio to a bare
 // `node -e 0` measured in the same run (machines differ; ratios travel).
 import { spawnSync } from 'node:child_process';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BIN = join(ROOT, 'bin/adr-wizard.js');
@@ -51,4 +52,18 @@ export function row(name, ms, { target, ratio = true } = {}) {
   const ok = target === undefined ? '' : (ratio ? r <= target : ms <= target) ? 'ok' : 'MISSED';
   const t = target === undefined ? '' : ratio ? `<= ${target}x` : `<= ${target} ms`;
   return { name, ms: Math.round(ms * 10) / 10, ratio: Math.round(r * 100) / 100, target: t, result: ok };
+}
+
+/**
+ * A module of the build, found by `test(name, text)` among dist/**\/*.js: the build names chunks by
+ * hash and builds each command in its own folder.
+ */
+export async function builtModule(test) {
+  const dist = join(ROOT, 'dist');
+  for (const entry of readdirSync(dist, { recursive: true })) {
+    const file = join(dist, String(entry));
+    if (!file.endsWith('.js')) continue;
+    if (test(basename(file), readFileSync(file, 'utf8'))) return import(pathToFileURL(file).href);
+  }
+  throw new Error('dist/ has no such module; run npm run build');
 }

@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander';
-import { CancelledError, UsageError, formatProblem } from './core/errors.js';
+import { formatProblem, isCancelled, isUsageError } from './core/errors.js';
 import { buildProgram } from './cli/program.js';
 
 // The one place that turns errors into exit codes: 0 ok, 1 internal, 2 usage/input, 130 cancelled.
@@ -19,7 +19,7 @@ async function main(argv: string[]): Promise<number> {
 
 function exitCodeFor(err: unknown, printError: (message: string) => void): number {
   if (err instanceof CommanderError) return 2; // commander already printed its message
-  if (err instanceof CancelledError) {
+  if (isCancelled(err)) {
     printError(err.message);
     return 130;
   }
@@ -27,7 +27,7 @@ function exitCodeFor(err: unknown, printError: (message: string) => void): numbe
     printError('Cancelled.');
     return 130;
   }
-  if (err instanceof UsageError) {
+  if (isUsageError(err)) {
     for (const p of err.problems) printError(formatProblem(p));
     if (err.message) printError(err.message);
     return 2;

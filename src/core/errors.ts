@@ -39,6 +39,18 @@ export class InternalError extends Error {
   }
 }
 
+// The program and each command are built apart (dist/main.js, dist/commands/<name>/), each with
+// its own copy of these classes, so what a command throws to the one exit-code mapping (main.ts)
+// is recognised by its name, not by `instanceof`.
+
+export function isUsageError(err: unknown): err is UsageError {
+  return err instanceof Error && err.name === 'UsageError' && Array.isArray((err as Partial<UsageError>).problems);
+}
+
+export function isCancelled(err: unknown): err is CancelledError {
+  return err instanceof Error && err.name === 'CancelledError';
+}
+
 /** Formats a problem as `file:line:col  path  message`, the shape editors and CI annotate. */
 export function formatProblem(p: Problem): string {
   const where = p.file ? [p.file, p.line, p.col].filter((x) => x !== undefined).join(':') : '';
