@@ -13,10 +13,7 @@ const Log4brainsSchema = z.looseObject({
 
 /** The folder as written (relative to the file), or '' when the file names none. */
 export async function log4brainsFolder(file: string): Promise<string> {
-  const { data, problems } = parseUserYaml(await readFile(file, 'utf8'), file, Log4brainsSchema, {
-    knownFields: ['adrFolder', 'project'],
-    emptyAs: {},
-  });
+  const { data, problems } = parseUserYaml(await readFile(file, 'utf8'), file, Log4brainsSchema, { as: {} });
   if (!data) throw userFileError(file, 'log4brains configuration', problems);
   return (data.project?.adrFolder ?? data.adrFolder ?? '').trim();
 }

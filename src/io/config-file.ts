@@ -35,11 +35,10 @@ const ConfigSchema = z.strictObject({
   informed: z.optional(names),
   browser: z.optional(text),
 });
-const KEYS = Object.keys(ConfigSchema.def.shape);
 
 export async function readAdrConfig(found: Found): Promise<AdrConfig> {
   const source = await readFile(found.path, 'utf8');
-  const { data, problems, locate } = parseUserYaml(source, found.path, ConfigSchema, { knownFields: KEYS, emptyAs: {} });
+  const { data, problems, locate } = parseUserYaml(source, found.path, ConfigSchema, { as: {} });
   if (!data) throw userFileError(found.path, 'configuration', problems);
 
   const cfg: AdrConfig = { file: found.path };

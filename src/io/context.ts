@@ -28,7 +28,6 @@ export interface ContextFile {
   informed?: string[];
 }
 
-const CONTEXT_KEYS = ['drivers', 'lang', 'deciders', 'consulted', 'informed'];
 
 /** Reads and checks a context file; throws UsageError listing every problem. */
 export async function readContextFile(path: string, catalog: DriverCatalog, cwd = process.cwd()): Promise<ContextFile> {
@@ -56,10 +55,9 @@ const ContextSchema = z.strictObject({
 /** Parses a context file's text (`file` is only used in messages). */
 export function parseContext(source: string, file: string, catalog: DriverCatalog): ContextFile {
   const fail = (problems: Problem[]) => userFileError(file, 'context file', problems);
-  if (source.trim() === '') {
-    throw fail([{ file, line: 1, col: 1, message: 'the context file is empty; expected `drivers:` with driver values', severity: 'error' }]);
-  }
-  const { data, raw, problems, locate } = parseUserYaml(source, file, ContextSchema, { knownFields: CONTEXT_KEYS });
+  const { data, raw, problems, locate } = parseUserYaml(source, file, ContextSchema, {
+    problem: 'the context file is empty; expected `drivers:` with driver values',
+  });
   if (raw === undefined) throw fail(problems);
   const at = (path: (string | number)[], message: string, key = false): void => {
     problems.push({ file, ...locate(path, { key }), path: path.join('.'), message, severity: 'error' });

@@ -15,21 +15,31 @@ export interface UserYaml<T> {
   locate: Locate;
 }
 
+/** What a file with nothing in it (only blank lines and comments) means. */
+export type WhenEmpty = { as: unknown } | { problem: string };
+
 /**
- * Parses `source` and checks it against `schema`. `emptyAs` is what an empty file means (a config
- * file may be empty; a context file may not). `knownFields` feeds "did you mean" for unknown keys.
+ * Parses `source` and checks it against `schema`, an object schema: its keys are the fields that
+ * "did you mean" suggests for a misspelt one. `empty` says what a file with nothing in it means
+ * (a config file may be empty; a context file may not, and says so in its own words).
  */
-export function parseUserYaml<T>(
-  source: string,
-  file: string,
-  schema: z.ZodMiniType<T>,
-  options: { knownFields: readonly string[]; emptyAs?: unknown },
-): UserYaml<T> {
-  const empty = source.trim() === '' || /^(\s*(#.*)?\n?)*$/.test(source);
-  if (empty && options.emptyAs !== undefined) return check(options.emptyAs, file, schema, () => ({ line: 1, col: 1 }), options.knownFields);
+export function parseUserYaml<T>(source: string, file: string, schema: ObjectSchema<T>, empty: WhenEmpty): UserYaml<T> {
+  const fields = Object.keys(schema.def.shape);
+  if (isEmpty(source)) {
+    const noLocation: Locate = () => ({ line: 1, col: 1 });
+    if ('as' in empty) return check(empty.as, file, schema, noLocation, fields);
+    return { problems: [{ file, line: 1, col: 1, message: empty.problem, severity: 'error' }], locate: noLocation };
+  }
   const { data, problems, locate } = parseYaml(source, file);
   if (data === undefined) return { problems, locate };
-  return check(data, file, schema, locate, options.knownFields);
+  return check(data, file, schema, locate, fields);
+}
+
+type ObjectSchema<T> = z.ZodMiniType<T> & { def: { shape: Record<string, unknown> } };
+
+// Line by line: a single pattern over the whole text would backtrack on a long run of blanks.
+function isEmpty(source: string): boolean {
+  return source.split('\n').every((line) => /^\s*(?:#.*)?$/.test(line));
 }
 
 function check<T>(data: unknown, file: string, schema: z.ZodMiniType<T>, locate: Locate, knownFields: readonly string[]): UserYaml<T> {
