@@ -8,7 +8,8 @@ import { join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sourceHash, templateGroup, type CompiledGroup } from '../src/io/template-layout.js';
+import { sourceHash } from '../src/io/source-hash.js';
+import { templateGroup, type CompiledGroup } from '../src/io/template-layout.js';
 import { ROOT, tempDir } from './support/cli.js';
 
 const run = promisify(execFile);

@@ -6,7 +6,8 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import Handlebars from 'handlebars';
 import { writeFileAtomic } from '../io/fs.js';
-import { compileOptions, sourceHash, templateGroup } from '../io/template-layout.js';
+import { sourceHash } from '../io/source-hash.js';
+import { compileOptions, templateGroup } from '../io/template-layout.js';
 
 export interface PrecompileResult {
   templates: number;

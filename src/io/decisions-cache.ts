@@ -4,9 +4,9 @@
 // differ (a fresh checkout touches every file), the same SHA-1 of its content. An edited tree is
 // always read from its YAML, with every check.
 import { readFileSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PKG_ROOT } from './paths.js';
+import { sourceHash } from './source-hash.js';
 
 export const CACHE_FILE = join(PKG_ROOT, 'dist', 'decisions-cache.json');
 
@@ -39,9 +39,7 @@ export function builtData(file: string, name: string): unknown {
     const info = statSync(file);
     if (info.size !== entry.size) return undefined;
     if (info.mtimeMs === entry.mtimeMs) return entry.data;
-    // node:crypto loads only here: most runs never hash (loading it costs more than a stat).
-    const { createHash } = createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
-    return createHash('sha1').update(readFileSync(file, 'utf8')).digest('hex') === entry.sha1 ? entry.data : undefined;
+    return sourceHash(readFileSync(file, 'utf8')) === entry.sha1 ? entry.data : undefined;
   } catch {
     return undefined;
   }

@@ -1,7 +1,6 @@
 // What the build and the template loader must agree on: which module holds a shipped template's
 // compiled form, how every template is compiled, and the hash that tells a compiled form from a
-// stale one. Used by src/build/precompile-templates.ts (writing) and templates.ts (reading).
-import { createHash } from 'node:crypto';
+// stale one (source-hash.ts). Used by src/build/precompile-templates.ts (writing) and templates.ts (reading).
 import type Handlebars from 'handlebars';
 
 /** The shape of each dist/templates/<group>.js module: Handlebars' precompiled form, as code. */
@@ -27,5 +26,3 @@ export function templateGroup(rel: string): string {
 export function compileOptions(rel: string): { strict: true; noEscape?: true } {
   return rel.endsWith('.html.hbs') ? { strict: true } : { strict: true, noEscape: true };
 }
-
-export const sourceHash = (source: string): string => createHash('sha1').update(source).digest('hex');

@@ -11,7 +11,8 @@ import type Handlebars from 'handlebars';
 import handlebarsRuntime from 'handlebars/runtime.js';
 import type { HelperDeclareSpec } from 'handlebars';
 import { PKG_ROOT, TEMPLATES_DIR } from './paths.js';
-import { compileOptions, sourceHash, templateGroup, type CompiledGroup } from './template-layout.js';
+import { sourceHash } from './source-hash.js';
+import { compileOptions, templateGroup, type CompiledGroup } from './template-layout.js';
 
 export type Template = (context: object) => string;
 
