@@ -3,9 +3,8 @@
 // walk of each tree's whole decision space. Only trees that pass are put in the build's cache.
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { exploreSpace } from '../core/explore.js';
 import type { Problem } from '../core/errors.js';
-import { loadDecisionSet } from '../io/trees.js';
+import { checkDecisionSet } from '../io/trees.js';
 import { DECISIONS_DIR, PKG_ROOT } from '../io/paths.js';
 import { STARTERS } from '../scaffold/registry.js';
 
@@ -23,16 +22,11 @@ export async function checkShippedDecisions(): Promise<DecisionsCheck> {
     .map((name) => join(DECISIONS_DIR, name));
   // Named as files, the shipped trees are the only ones checked and reported: a repository's own
   // trees around the checkout cannot fail the build.
-  const set = await loadDecisionSet({ cwd: PKG_ROOT, files, lenient: true, starters: Object.keys(STARTERS) });
+  const { set, spaces } = await checkDecisionSet({ cwd: PKG_ROOT, files, starters: Object.keys(STARTERS) });
   const problems = [...set.problems];
-  let combinations = 0;
-  for (const tree of set.trees.values()) {
-    if (tree.origin !== 'shipped') continue;
-    const space = exploreSpace(tree, set.trees, set.catalog);
-    combinations += space.combinations;
-    if (space.skipped) {
-      problems.push({ file: relative(PKG_ROOT, tree.file ?? DECISIONS_DIR), message: `the decision space was not walked: ${space.skipped}`, severity: 'warning' });
-    }
+  for (const space of spaces.filter((s) => s.skipped)) {
+    const file = set.trees.get(space.id)?.file ?? DECISIONS_DIR;
+    problems.push({ file: relative(PKG_ROOT, file), message: `the decision space was not walked: ${space.skipped}`, severity: 'warning' });
   }
-  return { files, problems, combinations };
+  return { files, problems, combinations: spaces.reduce((n, s) => n + s.combinations, 0) };
 }

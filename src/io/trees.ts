@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { Problem } from '../core/errors.js';
+import type { SpaceReport } from '../core/explore.js';
 import type { TreeDoc } from '../core/lint.js';
 import { toCatalog, toTree } from '../core/normalize.js';
 import { sortProblems } from '../core/problems.js';
@@ -147,6 +148,25 @@ export async function loadDecisionSet(options: LoadOptions): Promise<DecisionSet
     throw new UsageError('the decision trees have problems (see above); `adr-wizard validate` checks them', sorted.filter((p) => p.severity === 'error'));
   }
   return { catalog, trees, problems: sorted, ...(userDir ? { userDir } : {}) };
+}
+
+/**
+ * What `validate` and the build check: the decision set with every check, and the whole space of
+ * each tree checked (the given files' trees, or every tree) walked: how many combinations, where
+ * they lead, the chains checked.
+ */
+export async function checkDecisionSet(options: {
+  cwd: string;
+  files?: readonly string[];
+  starters: readonly string[];
+}): Promise<{ set: DecisionSet; spaces: SpaceReport[] }> {
+  const set = await loadDecisionSet({ ...options, lenient: true, lint: true });
+  const { exploreSpace } = await import('../core/explore.js');
+  const given = new Set((options.files ?? []).map((f) => resolve(options.cwd, f)));
+  const spaces = [...set.trees.values()]
+    .filter((tree) => options.files === undefined || (tree.file !== undefined && given.has(tree.file)))
+    .map((tree) => exploreSpace(tree, set.trees, set.catalog));
+  return { set, spaces };
 }
 
 /**
