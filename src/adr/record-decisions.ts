@@ -60,7 +60,7 @@ function templateName(choice: TemplateChoice): string {
 export async function recordDecisions(input: RecordDecisionsInput): Promise<RecordedAdr[]> {
   if (input.decisions.length === 0) return [];
   const config = await loadAdrConfig(input.cwd);
-  const { dir } = await findAdrDir(input.cwd);
+  const { dir } = await findAdrDir(input.cwd, config);
   const files = await listAdrFiles(dir);
   const choice = await chooseTemplate(input.template, config, dir, files);
   const lang = input.lang;

@@ -77,7 +77,8 @@ export async function promptChanges(
 export async function run(nArg: string, opts: RevisitOptions): Promise<void> {
   const cwd = process.cwd();
   const n = parseAdrNumber(nArg);
-  const { dir } = await findAdrDir(cwd);
+  const config = await loadAdrConfig(cwd);
+  const { dir } = await findAdrDir(cwd, config);
   const log = await readLog(dir);
   const old = getAdr(log, n, cwd);
   if (!old.wizard) {
@@ -85,7 +86,6 @@ export async function run(nArg: string, opts: RevisitOptions): Promise<void> {
       `ADR ${n} (${basename(old.file)}) has no adr-wizard block: only ADRs written by \`adr-wizard decide\` can be revisited`,
     );
   }
-  const config = await loadAdrConfig(cwd);
   const stored = old.wizard;
   const lang = resolveLang(opts.lang, (isLang(stored.lang) ? stored.lang : undefined) ?? config.lang);
   const w = words(lang);
