@@ -11,7 +11,7 @@ import { basename, delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UsageError } from '../core/errors.js';
 import { loadAdrConfig } from './config.js';
-import { writeFileAtomic } from './fs.js';
+import { isCode, writeFileAtomic } from './fs.js';
 
 type ImageFormat = 'svg' | 'png';
 
@@ -63,8 +63,7 @@ interface Puppeteer {
 }
 
 function isModuleNotFound(err: unknown): boolean {
-  const code = (err as { code?: string } | undefined)?.code;
-  return code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND';
+  return isCode(err, 'ERR_MODULE_NOT_FOUND') || isCode(err, 'MODULE_NOT_FOUND');
 }
 
 async function loadMermaidCli(): Promise<{ cli: MermaidCli; puppeteer: Puppeteer }> {
