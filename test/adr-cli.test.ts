@@ -83,24 +83,26 @@ describe('new, list and numbering', () => {
     });
     const r = await cli(['new', 'Use', 'PostgreSQL'], cwd);
     expect(r.code).toBe(0);
-    expect(r.stdout.trim()).toBe('doc/adr/0008-use-postgresql.md');
-    // The latest ADR is adr-tools style, so the new one is too.
-    expect(readFileSync(join(dir, '0008-use-postgresql.md'), 'utf8')).toMatch(/^# 8\. Use PostgreSQL\n\nDate: 2026-02-03\n\n## Status\n\nProposed\n/);
+    // The dated log4brains file is ADR 8 (after the highest numbered file): the new one is 9.
+    expect(r.stdout.trim()).toBe('doc/adr/0009-use-postgresql.md');
+    // The latest numbered ADR is adr-tools style, so the new one is too.
+    expect(readFileSync(join(dir, '0009-use-postgresql.md'), 'utf8')).toMatch(/^# 9\. Use PostgreSQL\n\nDate: 2026-02-03\n\n## Status\n\nProposed\n/);
     const entries = await list(cwd);
     expect(entries.map((e) => [e.number, e.title, e.status, e.statusText])).toEqual([
       [1, 'Record architecture decisions', 'accepted', 'Accepted'],
-      [1, 'Use log4brains', 'proposed', 'proposed'],
       [2, 'Use MADR', 'proposed', 'proposed'],
       [7, 'Seven', 'accepted', 'Accepted'],
-      [8, 'Use PostgreSQL', 'proposed', 'Proposed'],
+      [9, 'Use PostgreSQL', 'proposed', 'Proposed'],
+      // Dated files follow the numbered ones, so a numbered file added moves them (doctor says so).
+      [10, 'Use log4brains', 'proposed', 'proposed'],
     ]);
-    expect(entries[4]).toEqual({
-      number: 8,
+    expect(entries[3]).toEqual({
+      number: 9,
       title: 'Use PostgreSQL',
       status: 'proposed',
       statusText: 'Proposed',
       date: '2026-02-03',
-      file: join(dir, '0008-use-postgresql.md'),
+      file: join(dir, '0009-use-postgresql.md'),
       links: [],
     });
     const accepted = await cli(['list', '--status', 'accepted', '--json'], cwd);

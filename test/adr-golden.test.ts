@@ -98,7 +98,7 @@ describe('golden decision ADRs', () => {
           golden(`${c.name}.${lang}.${template}.md`, written!.content, decisions[0], lang);
           // What was written reads back: number, status, the adr-wizard block for revisit.
           const [rec] = await readLog(join(cwd, 'doc/adr'));
-          expect(rec).toMatchObject({ number: 1, status: 'accepted', style: template });
+          expect(rec).toMatchObject({ number: 1, status: 'accepted', style: template === 'madr' ? 'madr4' : template });
           expect(rec!.wizard).toEqual({
             tree: c.decisions(lang)[0]!.tree,
             reviewed: trees.get(c.decisions(lang)[0]!.tree)!.reviewed,
@@ -125,7 +125,7 @@ describe('golden decision ADRs', () => {
     golden('chain-parent.en.madr.md', written[0]!.content, parent, 'en');
     golden('chain-child.en.madr.md', written[1]!.content, child, 'en');
     const log = await readLog(join(cwd, 'doc/adr'));
-    expect(log.map((r) => r.links)).toEqual([[{ type: 'Led to', number: 2 }], [{ type: 'Follows from', number: 1 }]]);
+    expect(log.map((r) => r.links.map(({ type, number }) => ({ type, number })))).toEqual([[{ type: 'Led to', number: 2 }], [{ type: 'Follows from', number: 1 }]]);
   });
 
   it('a follow-up decided later links to the parent already in the log', async () => {
@@ -138,7 +138,7 @@ describe('golden decision ADRs', () => {
     });
     await recordDecisions({ decisions: [child], trees, catalog, cwd, lang: 'es', template: 'nygard' });
     const log = await readLog(join(cwd, 'doc/adr'));
-    expect(log.map((r) => r.links)).toEqual([[{ type: 'Dio lugar a', number: 2 }], [{ type: 'Se deriva de', number: 1 }]]);
+    expect(log.map((r) => r.links.map(({ type, number }) => ({ type, number })))).toEqual([[{ type: 'Dio lugar a', number: 2 }], [{ type: 'Se deriva de', number: 1 }]]);
     expect(log[0]!.body).toContain('## Estado\n\nAceptada\n\nDio lugar a [2. Plataforma MLOps: MLflow (autoalojado)](0002-plataforma-mlops-mlflow-autoalojado.md)\n\n## Contexto');
   });
 

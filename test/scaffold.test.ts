@@ -255,7 +255,8 @@ describe('choosing a starter from the ADR log', () => {
     statusText: status,
     file: `/adr/${number}.md`,
     links: [],
-    style: 'madr',
+    style: 'madr4',
+    tags: [],
     wizard: { tree, reviewed: '2026-01-01', outcome, drivers: {}, assumed: [] },
     body: '',
   });

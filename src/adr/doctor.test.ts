@@ -3,7 +3,7 @@ import { addMonths, checkLog, planRenumbering, rewriteReferences } from './docto
 import type { AdrRecord } from './types.js';
 
 function rec(number: number, name: string, extra: Partial<AdrRecord> = {}): AdrRecord {
-  return { number, title: name, status: 'accepted', statusText: 'Accepted', file: `/log/${name}`, links: [], style: 'nygard', body: '', ...extra };
+  return { number, title: name, status: 'accepted', statusText: 'Accepted', file: `/log/${name}`, links: [], style: 'nygard', tags: [], body: '', ...extra };
 }
 
 describe('renumbering duplicates', () => {

@@ -32,7 +32,7 @@ export function logEntry(r: AdrRecord): LogEntry {
     style: r.style,
   };
   if (r.date !== undefined) entry.date = standalone(r.date);
-  if (r.problems !== undefined) entry.problems = r.problems.map(standalone);
+  if (r.problems !== undefined) entry.problems = r.problems.map((p) => ({ ...p, message: standalone(p.message) }));
   if (r.wizard !== undefined) entry.wizard = { tree: standalone(r.wizard.tree), reviewed: standalone(r.wizard.reviewed) };
   return entry;
 }
@@ -70,9 +70,10 @@ export function checkLog(log: LogEntry[], trees: Map<string, Tree> | undefined, 
       }
     }
     for (const p of r.problems ?? []) {
-      const rule = /points to .* which does not exist/.test(p) ? 'broken-link' : 'unreadable';
-      if (rule === 'broken-link' && r.links.some((l) => !byNumber.has(l.number) && p.includes(String(l.number).padStart(4, '0')))) continue;
-      findings.push({ rule, severity: 'error', number: r.number, file: r.file, message: p });
+      if (p.rule === 'missing-status') continue;
+      const rule = p.rule === 'broken-link' ? 'broken-link' : 'unreadable';
+      if (rule === 'broken-link' && r.links.some((l) => !byNumber.has(l.number) && p.message.includes(String(l.number).padStart(4, '0')))) continue;
+      findings.push({ rule, severity: 'error', number: r.number, file: r.file, message: p.message });
     }
     if (r.status === 'unknown' && r.statusText !== '') {
       findings.push({

@@ -120,6 +120,7 @@ const en: AdrStrings = {
     rejected: 'Rejected',
     deprecated: 'Deprecated',
     superseded: 'Superseded',
+    none: 'None',
     unknown: 'Unknown',
   },
   init: {
@@ -200,6 +201,7 @@ const es: AdrStrings = {
     rejected: 'Rechazada',
     deprecated: 'Obsoleta',
     superseded: 'Reemplazada',
+    none: 'Sin estado',
     unknown: 'Desconocido',
   },
   init: {

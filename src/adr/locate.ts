@@ -1,22 +1,46 @@
 // Where a repository keeps its ADRs. Existing conventions win over our default so that adr-wizard
 // continues a log instead of starting a second one beside it.
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
 import { loadAdrConfig, type AdrConfig } from '../io/config.js';
 import { findUp } from '../io/find-up.js';
-import { isDir } from '../io/fs.js';
+import { classifyFileName } from './parse.js';
 
 interface AdrDirLocation {
   /** Absolute ADR folder (it may not exist yet). */
   dir: string;
-  /** Why this folder: `.adr-wizard.yaml`, `.adr-dir`, `.log4brains.yml`, `docs/decisions`, `doc/adr`, `default`. */
+  /** Why this folder: the config file that names it, the usual folder found, or `default`. */
   source: string;
+  /** Said when several usual folders hold ADRs: which one was chosen, and how to pin it. */
+  notice?: string;
 }
 
 /**
+ * The folders ADR tools and templates use, in the order they are tried: adr-tools (`doc/adr`),
+ * MADR 2 and log4brains (`docs/adr`), MADR 3 and 4 (`docs/decisions`), then the other layouts
+ * teams use. Documented in docs/adr.md ("Where ADRs live").
+ */
+export const USUAL_FOLDERS = [
+  'doc/adr',
+  'docs/adr',
+  'docs/decisions',
+  'docs/architecture/decisions',
+  'docs/adrs',
+  'docs/architecture-decisions',
+  'docs/architecture/adr',
+  'doc/decisions',
+  'doc/architecture/decisions',
+  'adr',
+  'adrs',
+  'decisions',
+  'architecture/decisions',
+] as const;
+
+/**
  * Order: `folder` in `.adr-wizard.yaml`; `.adr-dir` searched upward (adr-tools); `.log4brains.yml`'s
- * `adrFolder` searched upward; an existing `docs/decisions` (MADR) or `doc/adr` in the project root
- * (the nearest folder upward holding `.git`, else the working folder); else `doc/adr` there.
+ * `adrFolder` searched upward; then the usual folders of the project root (the nearest folder
+ * upward holding `.git`, else the working folder) that hold ADR-named files, the one with the most
+ * ADRs first (ties in the order above); else the first usual folder that exists; else `doc/adr`.
  * A command that has already read `.adr-wizard.yaml` passes it in, so it is not read twice.
  */
 export async function findAdrDir(cwd: string, loaded?: AdrConfig): Promise<AdrDirLocation> {
@@ -38,8 +62,33 @@ export async function findAdrDir(cwd: string, loaded?: AdrConfig): Promise<AdrDi
   }
 
   const root = (await findUp(cwd, ['.git']))?.dir ?? resolve(cwd);
-  for (const candidate of ['docs/decisions', 'doc/adr']) {
-    if (await isDir(join(root, candidate))) return { dir: join(root, candidate), source: candidate };
+  const found = await Promise.all(USUAL_FOLDERS.map(async (folder) => ({ folder, count: await adrCount(join(root, folder)) })));
+  const holding = found.filter((f) => f.count !== undefined && f.count > 0).sort((a, b) => b.count! - a.count!);
+  const chosen = holding[0];
+  if (chosen) {
+    const location: AdrDirLocation = { dir: join(root, chosen.folder), source: chosen.folder };
+    if (holding.length > 1) {
+      const configFile = relative(resolve(cwd), join(root, '.adr-wizard.yaml')) || '.adr-wizard.yaml';
+      location.notice =
+        `ADRs found in ${holding.map((h) => `${h.folder} (${h.count})`).join(', ')}; using ${chosen.folder}. ` +
+        `To use another, write \`folder: <dir>\` in ${configFile}`;
+    }
+    return location;
   }
-  return { dir: join(root, 'doc/adr'), source: 'default' };
+  const existing = found.find((f) => f.count !== undefined);
+  if (existing) return { dir: join(root, existing.folder), source: existing.folder };
+  return { dir: join(root, USUAL_FOLDERS[0]), source: 'default' };
+}
+
+/** How many ADR-named files a folder holds; undefined when it is not a folder. */
+async function adrCount(dir: string): Promise<number | undefined> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return undefined;
+  }
+  let n = 0;
+  for (const name of names) if (!name.startsWith('.') && classifyFileName(name).kind !== 'other') n++;
+  return n;
 }

@@ -1,7 +1,7 @@
 // The ADR log: every ADR in a folder, whatever tool wrote it.
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import { loadYamlReader, type YamlReader } from './front-matter.js';
 import { classifyFileName, parseAdr, parseAdrWith } from './parse.js';
 import type { AdrRecord } from './types.js';
@@ -16,9 +16,12 @@ export interface AdrFile {
 }
 
 /**
- * The ADR files of a folder, numbered, from the directory listing alone (no file is opened).
- * Dated log4brains files (`YYYYMMDD-slug.md`) have no number; they get 1, 2, ... in name order
- * (date, then slug), which is the order log4brains shows them in.
+ * The ADR files of a folder, numbered. Numbered files carry their number in their names. Dated
+ * log4brains files (`YYYYMMDD-slug.md`) carry none: they are numbered after the highest numbered
+ * file (so a dated log and a numbered file never share a number), in the order log4brains shows
+ * them: by the `Date:` bullet when there is one (read as the end of that day), else by the date in
+ * the name (log4brains takes the file's first commit, which the name records), then by slug.
+ * Only dated files are opened, and only their first lines.
  */
 export async function listAdrFiles(dir: string): Promise<AdrFile[]> {
   let names: string[];
@@ -29,16 +32,43 @@ export async function listAdrFiles(dir: string): Promise<AdrFile[]> {
     throw err;
   }
   const files: AdrFile[] = [];
-  const dated: AdrFile[] = [];
+  const dated: { file: AdrFile; key: string }[] = [];
+  let highest = 0;
   for (const name of names) {
     if (name.startsWith('.')) continue;
     const kind = classifyFileName(name);
-    if (kind.kind === 'numbered') files.push({ name, number: kind.number });
-    else if (kind.kind === 'dated') dated.push({ name, number: 0, dated: kind.date });
+    if (kind.kind === 'numbered') {
+      files.push({ name, number: kind.number });
+      if (kind.number > highest) highest = kind.number;
+    } else if (kind.kind === 'dated') {
+      const published = publicationDate(dir, name);
+      // End of the day for a written date, start of it for the name's: as log4brains compares them.
+      const key = published !== undefined ? `${published} 1` : `${kind.date} 0`;
+      dated.push({ file: { name, number: 0, dated: kind.date }, key: `${key} ${name.toLowerCase()}` });
+    }
   }
-  dated.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  dated.forEach((f, i) => (f.number = i + 1));
-  return [...files, ...dated].sort((a, b) => a.number - b.number || (a.name < b.name ? -1 : 1));
+  dated.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  dated.forEach((d, i) => {
+    d.file.number = highest + i + 1;
+    files.push(d.file);
+  });
+  return files.sort((a, b) => a.number - b.number || (a.name < b.name ? -1 : 1));
+}
+
+const DATE_BULLET = /^[-*+]\s+Date\s*:\s*(\d{4}-\d{2}-\d{2}|\d{2}\/\d{2}\/\d{4})\b/im;
+
+/** The `- Date:` bullet of a log4brains file as YYYY-MM-DD (it accepts DD/MM/YYYY too). */
+function publicationDate(dir: string, name: string): string | undefined {
+  let head: string;
+  try {
+    head = readSmallFile(join(dir, name)).slice(0, 4096);
+  } catch {
+    return undefined;
+  }
+  const m = DATE_BULLET.exec(head);
+  if (!m) return undefined;
+  const d = m[1]!;
+  return d.includes('/') ? `${d.slice(6, 10)}-${d.slice(3, 5)}-${d.slice(0, 2)}` : d;
 }
 
 /** The number a new ADR gets: the highest existing + 1, across every style. */
@@ -116,7 +146,7 @@ function readListed(folder: string, f: AdrFile): { file: string; content: string
 
 function numbered(rec: AdrRecord, f: AdrFile, unreadable: string | undefined): AdrRecord {
   rec.number = f.number;
-  if (unreadable !== undefined) rec.problems = [unreadable];
+  if (unreadable !== undefined) rec.problems = [{ rule: 'unreadable', message: unreadable }];
   return rec;
 }
 

@@ -3,7 +3,7 @@
 import { basename } from 'node:path';
 import { loadYamlReader, parseFrontMatter, splitFrontMatter, type FrontMatter, type FrontMatterValue, type YamlReader } from './front-matter.js';
 import { linkKind, normaliseStatus } from './status.js';
-import type { AdrRecord, AdrStyle, AdrWizardBlock } from './types.js';
+import type { AdrProblem, AdrRecord, AdrStyle, AdrWizardBlock, StatusPlace } from './types.js';
 
 /** A link as written, before its target file is mapped to an ADR number. */
 interface RawLink {
@@ -34,8 +34,11 @@ export function classifyFileName(name: string): FileNameKind {
   return { kind: 'other' };
 }
 
-/** `Supersedes [2. Foo](0002-foo.md)`, `- Amended by [Title](20240101-x.md)`, one per line. */
-const LINK_LINE = /^(?:[-*+]\s+)?([A-Za-zÁÉÍÓÚáéíóúñÑ][A-Za-zÁÉÍÓÚáéíóúñÑ' -]{0,40}?)(?::)?\s+\[([^\]\n]*)\]\(<?([^)\s>]+)>?\)\s*\.?$/;
+/**
+ * `Supersedes [2. Foo](0002-foo.md)`, `- Amended by [Title](20240101-x.md)`,
+ * `* Refined by [ADR-0005](<0005-a b.md>)`, one per line.
+ */
+const LINK_LINE = /^(?:[-*+]\s+)?([A-Za-zÁÉÍÓÚáéíóúñÑ][A-Za-zÁÉÍÓÚáéíóúñÑ' -]{0,40}?)(?::)?\s+\[([^\]\n]*)\]\((?:<([^>\n]+)>|([^)\s]+))\)\s*\.?$/;
 const MADR_STATUS_LINK = /\bADR[- ]?0*(\d+)\b/i;
 // Made once, as every pattern of this file: a regular expression literal inside a function is a new
 // object at every call, and these run for every ADR of a log.
@@ -45,27 +48,43 @@ const MD_FILE = /\.md$/i;
 const NUMBER_IN_TEXT = /^\s*(\d+)\.\s/;
 const WIZARD_COMMENT = /<!--\s*adr-wizard\s*\n([\s\S]*?)-->/;
 const PLACEHOLDER = /^\{.*\}$/;
+/** Emoji, symbols and punctuation people put before a status or a link type ("✅ Accepted"). */
+const DECORATION = /^[^\p{L}\p{N}[]+/u;
 
+/**
+ * A link line, as adr-tools, MADR's Links bullets and log4brains write them. Callers pass only
+ * lines from where typed links live (a Status or Links section, the block under the title): in
+ * prose, "This differs from [26. X](0026-x.md)" is a sentence, not a link.
+ */
 export function parseLinkLine(line: string): RawLink | undefined {
-  // Cheap test first: this runs on every line of every ADR when a log is listed.
+  // Cheap test first: this runs on every candidate line of every ADR when a log is listed.
   if (!line.includes('](')) return undefined;
-  const m = LINK_LINE.exec(line.trim());
+  let text = line.trim();
+  // A bullet keeps its marker; decoration after it ("- ⌛️ Superseded by ...") goes.
+  const bullet = /^[-*+]\s+/.exec(text)?.[0] ?? '';
+  text = bullet + text.slice(bullet.length).replace(DECORATION, '');
+  const m = LINK_LINE.exec(text);
   if (!m) return undefined;
-  const type = m[1]!.trim();
-  const text = m[2]!;
-  const href = decodeURIComponentSafe(m[3]!);
-  const target = href.replace(DOT_SLASH, '').replace(FRAGMENT, '');
+  return linkTo(m[1]!.trim(), m[2]!, m[3] ?? m[4]!);
+}
+
+/** A typed link to `href` with link text `text`, when href names a sibling ADR file. */
+function linkTo(type: string, text: string, href: string): RawLink | undefined {
+  // The fragment goes before decoding: `%23` in a file name is a `#` of the name, not a fragment.
+  const target = decodeURIComponentSafe(href.replace(FRAGMENT, '')).replace(DOT_SLASH, '');
   // Only links to a sibling ADR file count: `Decision [x](https://...)` is prose.
   if (target.includes('/') || !MD_FILE.test(target)) return undefined;
-  const kind = classifyFileName(basename(target));
+  const kind = classifyFileName(target);
   if (kind.kind === 'other') return undefined;
-  const fromText = NUMBER_IN_TEXT.exec(text);
+  const fromText = NUMBER_IN_TEXT.exec(text) ?? MADR_TEXT_NUMBER.exec(text);
   return {
     type,
-    target: basename(target),
+    target,
     number: kind.kind === 'numbered' ? kind.number : fromText ? Number.parseInt(fromText[1]!, 10) : undefined,
   };
 }
+
+const MADR_TEXT_NUMBER = /^\s*ADR[- ]?0*(\d+)\b/i;
 
 function decodeURIComponentSafe(s: string): string {
   try {
@@ -75,11 +94,23 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-const STATUS_HEADING = /^##\s+(status|estado)\s*$/i;
+// Section headings, with MADR's `<!-- optional -->` comments and trailing `#`s allowed.
+const STATUS_HEADING = /^##\s+(status|estado)\s*(?:<!--.*-->)?\s*#*\s*$/i;
+const LINKS_HEADING = /^##\s+(links|enlaces|related (?:decisions|adrs|records)|decisiones relacionadas)\s*(?:<!--.*-->)?\s*#*\s*$/i;
 const TITLE = /^#\s+(.*?)\s*#*\s*$/;
 const NUMBERED_TITLE = /^(\d+)\.\s+(.*)$/;
-const BULLET = /^[-*+]\s+([A-Za-z][A-Za-z -]*?)\s*:\s*(.*)$/;
+const BULLET = /^[-*+]\s+([A-Za-z][A-Za-z -]*?)\s*:\s*(.*?)\s*(?:<!--.*-->)?$/;
 const DATE_LINE = /^(?:Date|Fecha):\s*(\S.*)$/;
+const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+const INLINE_LINK = /\[([^\]]*)\]\((?:<([^>\n]+)>|([^)\s]+))\)/;
+const TAG_SPLIT = /[\s,]+/;
+// Headings only MADR's templates have: a numbered file with none of MADR's metadata is still MADR.
+const MADR_HEADING = /^##\s+(Context and Problem Statement|Considered Options|Decision Outcome|Decision Drivers|Contexto y planteamiento del problema|Opciones consideradas)\b/im;
+const MADR4_HEADING = /^###?\s+Confirmation\b/im;
+const MADR3_HEADING = /^##\s+Validation\b/im;
+
+/** Where a line of the body is: the block under the title, or the kind of `##` section it is in. */
+type Place = 'head' | 'status' | 'links' | 'other';
 
 /**
  * Parses one ADR. `number` is 0 for dated (log4brains) files: the log assigns it. A link resolves to
@@ -99,15 +130,18 @@ export async function parseAdr(file: string, content: string, byName?: ReadonlyM
 export function parseAdrWith(file: string, content: string, byName?: ReadonlyMap<string, number>, yaml?: YamlReader): AdrRecord | undefined {
   const name = basename(file);
   const kind = classifyFileName(name);
-  const problems: string[] = [];
+  const problems: AdrProblem[] = [];
   const { frontMatter, body } = splitFrontMatter(content);
+  // Lines of the file before the body: front matter and its fences.
+  let bodyLine = 1;
   let fm: FrontMatter | undefined;
   if (frontMatter !== undefined) {
+    for (let i = content.indexOf('\n'); i >= 0 && i < content.length - body.length; i = content.indexOf('\n', i + 1)) bodyLine++;
     // The front matter starts on the file's second line, after the opening `---`.
     const parsed = parseFrontMatter(frontMatter, 2, yaml);
     if (!parsed) return undefined;
     if (parsed.data) fm = parsed.data;
-    else problems.push(`front matter does not parse: ${parsed.problem}`);
+    else problems.push({ rule: 'unreadable', message: `front matter does not parse: ${parsed.problem}`, line: 2 });
   }
 
   // The body is scanned line by line without splitting it: a log of 10,000 ADRs has a quarter of a
@@ -116,12 +150,16 @@ export function parseAdrWith(file: string, content: string, byName?: ReadonlyMap
   const lines = new LineScanner(body);
   let title = '';
   let titleNumber: number | undefined;
+  let titleLine = bodyLine;
   let afterTitle = 0;
+  let lineNo = bodyLine - 1;
   while (lines.next()) {
+    lineNo++;
     if (!lines.startsWith('# ') && !lines.startsWith('#\t')) continue;
     const m = TITLE.exec(lines.text());
     if (m) {
       afterTitle = lines.following;
+      titleLine = lineNo;
       const c = m[1]!.charCodeAt(0);
       const numbered = c >= 48 && c <= 57 ? NUMBERED_TITLE.exec(m[1]!) : null;
       if (numbered) {
@@ -133,98 +171,151 @@ export function parseAdrWith(file: string, content: string, byName?: ReadonlyMap
       break;
     }
   }
+  if (afterTitle === 0) {
+    // No title: the whole body is scanned, from its first line.
+    lineNo = bodyLine - 1;
+  } else {
+    lineNo = titleLine;
+  }
 
-  const rawLinks: RawLink[] = [];
-  // Bullet metadata (MADR 2, log4brains): `* Status: accepted`, `- Date: 2020-01-01`, before any `##`.
-  // Most files have none: the map is made for the first one.
-  let bullets: Map<string, string> | undefined;
+  const rawLinks: { link: RawLink; line: number }[] = [];
+  // Bullet metadata (MADR 2, log4brains): `* Status: accepted`, `- Date: 2020-01-01`, in the block
+  // under the title. Most files have none: the map is made for the first one.
+  let bullets: Map<string, { value: string; line: number }> | undefined;
   // adr-tools puts status words and link lines in the `## Status` section.
-  const statusLines: { text: string; link?: RawLink }[] = [];
+  const statusLines: { text: string; line: number; link?: RawLink }[] = [];
+  let statusHeading = false;
   // A `Date:` line (adr-tools) counts only without front matter; the first one wins.
   let dateLine: string | undefined;
-  let inSections = false;
-  let inStatus = false;
-  lines.restart(afterTitle);
+  let place: Place = 'head';
+  let inFence = false;
+  lines.restart(afterTitle === 0 ? 0 : afterTitle);
   while (lines.next()) {
-    if (lines.startsWith('## ')) {
-      inSections = true;
-      inStatus = STATUS_HEADING.test(lines.text());
+    lineNo++;
+    if (lines.startsWith('```') || lines.startsWith('~~~')) {
+      inFence = !inFence;
       continue;
     }
-    const bullet = !inSections && lines.startsWithBullet();
-    const maybeDate = !fm && dateLine === undefined && lines.hasDateLabel();
-    if (!inStatus && !bullet && !maybeDate && !lines.hasLink()) continue;
-    const line = lines.text();
-    if (bullet) {
-      const m = BULLET.exec(line.trim());
-      if (m) (bullets ??= new Map()).set(m[1]!.toLowerCase(), m[2]!.trim());
+    if (inFence) continue;
+    if (lines.startsWith('## ')) {
+      const heading = lines.text();
+      place = STATUS_HEADING.test(heading) ? 'status' : LINKS_HEADING.test(heading) ? 'links' : 'other';
+      if (place === 'status') statusHeading = true;
+      continue;
     }
-    const trimmed = line.trim();
+    const bullet = place === 'head' && lines.startsWithBullet();
+    const maybeDate = !fm && dateLine === undefined && (place === 'head' || place === 'other') && lines.hasDateLabel();
+    const linkHere = place !== 'other' && lines.hasLink();
+    if (place !== 'status' && !bullet && !maybeDate && !linkHere) continue;
+    const trimmed = lines.text().trim();
     if (trimmed === '') continue;
+    if (bullet) {
+      const m = BULLET.exec(trimmed);
+      if (m) {
+        const key = m[1]!.toLowerCase();
+        bullets ??= new Map();
+        if (!bullets.has(key)) bullets.set(key, { value: m[2]!.replace(HTML_COMMENT, '').trim(), line: lineNo });
+      }
+    }
     if (maybeDate && (trimmed.startsWith('Date:') || trimmed.startsWith('Fecha:'))) {
       const d = DATE_LINE.exec(trimmed);
       if (d) dateLine = d[1]!.trim();
     }
-    const link = parseLinkLine(trimmed);
-    if (link) rawLinks.push(link);
-    if (inStatus) statusLines.push(link ? { text: trimmed, link } : { text: trimmed });
+    // A `Status:` bullet's own link is read with the status, below.
+    const link = linkHere && !(bullet && STATUS_BULLET.test(trimmed)) ? parseLinkLine(trimmed) : undefined;
+    if (link) rawLinks.push({ link, line: lineNo });
+    if (place === 'status' && !trimmed.startsWith('<!--')) statusLines.push(link ? { text: trimmed, line: lineNo, link } : { text: trimmed, line: lineNo });
   }
 
   let statusText = '';
+  let statusAt: StatusPlace | undefined;
+  let statusLine: number | undefined;
+  const fmStatus = fm ? scalar(fm.status).trim() : '';
+  const bulletStatus = bullets?.get('status');
+  if (fmStatus !== '') {
+    statusText = fmStatus;
+    statusAt = 'front-matter';
+    statusLine = 2;
+  } else if (bulletStatus !== undefined && bulletStatus.value !== '') {
+    // MADR 2's bullets, read even under a front matter block that has no status (site generators
+    // add one for navigation).
+    statusText = bulletStatus.value;
+    statusAt = 'bullet';
+    statusLine = bulletStatus.line;
+  } else if (statusLines.length > 0) {
+    const supersededBy = statusLines.find((l) => l.link !== undefined && linkKind(l.link.type) === 'superseded-by');
+    const words = statusLines.find((l) => l.link === undefined) ?? supersededBy ?? statusLines[0]!;
+    statusText = words.text;
+    statusAt = 'section';
+    statusLine = words.line;
+  }
+
+  const style = styleOf(kind.kind === 'dated', fm, bullets, statusHeading, body);
   let date: string | undefined;
   let deciders: string[] | undefined;
-  let style: AdrStyle;
+  const tags: string[] = [];
   if (fm) {
-    style = 'madr';
-    statusText = scalar(fm.status);
     date = scalar(fm.date) || undefined;
     deciders = list(fm['decision-makers'] ?? fm.deciders);
-  } else if (bullets?.has('status')) {
-    style = kind.kind === 'dated' ? 'log4brains' : 'madr';
-    statusText = bullets.get('status') ?? '';
-    date = bullets.get('date') || dateLine;
+    for (const t of list(fm.tags) ?? []) tags.push(t);
+  }
+  if (bullets) {
+    date ??= bullets.get('date')?.value || undefined;
     const d = bullets.get('deciders') ?? bullets.get('decision-makers');
-    if (d !== undefined) deciders = splitNames(d);
-  } else {
-    style = kind.kind === 'dated' ? 'log4brains' : 'nygard';
-    date = dateLine;
+    if (d !== undefined && deciders === undefined) deciders = splitNames(d.value);
+    const t = bullets.get('tags')?.value;
+    if (t) for (const tag of t.split(TAG_SPLIT)) if (tag !== '' && !PLACEHOLDER.test(tag) && !tags.includes(tag)) tags.push(tag);
   }
+  date ??= dateLine;
 
-  let statusSectionSuperseded = false;
-  if (!fm && !bullets?.has('status') && statusLines.length > 0) {
-    const supersededBy = statusLines.find((l) => l.link !== undefined && linkKind(l.link.type) === 'superseded-by');
-    statusSectionSuperseded = supersededBy !== undefined;
-    statusText = (statusLines.find((l) => l.link === undefined) ?? supersededBy ?? statusLines[0]!).text;
-  }
-
-  // MADR 4: `status: superseded by ADR-0012`; log4brains: `superseded by [20200101-x](20200101-x.md)`.
+  // Decoration ("✅ Accepted") is read past; the text as written is kept.
   let status = normaliseStatus(statusText);
   if (status === 'superseded') {
-    const inline = /\[([^\]]*)\]\(([^)]+)\)/.exec(statusText);
-    if (inline) {
-      const l = parseLinkLine(`Superseded by [${inline[1]}](${inline[2]})`);
-      if (l && !rawLinks.some((r) => r.target === l.target && linkKind(r.type) === 'superseded-by')) rawLinks.push(l);
+    // MADR 2/3/4 and log4brains write the successor in the status itself:
+    // `superseded by [ADR-0012](0012-x.md)`, `superseded by ADR-0012`, `superseded by 20200101-x`.
+    const inline = INLINE_LINK.exec(statusText);
+    const l = inline ? linkTo('Superseded by', inline[1]!, inline[2] ?? inline[3]!) : undefined;
+    if (l) {
+      if (!rawLinks.some((r) => r.link.target === l.target && linkKind(r.link.type) === 'superseded-by')) rawLinks.push({ link: l, line: statusLine ?? titleLine });
     } else {
       const m = MADR_STATUS_LINK.exec(statusText);
+      const slug = /^\W*superseded\s+by\s*:?\s*((?:19|20)\d{6}-[\w-]+)\s*$/i.exec(statusText);
       if (m) {
         const n = Number.parseInt(m[1]!, 10);
-        if (!rawLinks.some((r) => r.number === n && linkKind(r.type) === 'superseded-by')) {
-          rawLinks.push({ type: 'Superseded by', number: n });
+        if (!rawLinks.some((r) => r.link.number === n && linkKind(r.link.type) === 'superseded-by')) {
+          rawLinks.push({ link: { type: 'Superseded by', number: n }, line: statusLine ?? titleLine });
         }
+      } else if (slug) {
+        const sl = linkTo('Superseded by', slug[1]!, `${slug[1]!}.md`);
+        if (sl) rawLinks.push({ link: sl, line: statusLine ?? titleLine });
       }
     }
-  } else if (statusSectionSuperseded || (status === 'accepted' && rawLinks.some((r) => linkKind(r.type) === 'superseded-by'))) {
+  } else if (
+    statusAt === 'section' &&
+    (statusLines.some((l) => l.link !== undefined && linkKind(l.link.type) === 'superseded-by') ||
+      (status === 'accepted' && rawLinks.some((r) => linkKind(r.link.type) === 'superseded-by')))
+  ) {
     // adr-tools removes only an "Accepted" line when it supersedes, so "Proposed" (or a hand-kept
     // "Accepted") can stand beside its "Superseded by" line: the link line is what counts.
     status = 'superseded';
+  } else if (status === 'accepted' && rawLinks.some((r) => linkKind(r.link.type) === 'superseded-by')) {
+    status = 'superseded';
   }
-  if (statusText === '' && status === 'unknown' && problems.length === 0) problems.push('no status found');
+  if (statusText === '') {
+    // MADR makes the status optional; log4brains reads a missing one as accepted.
+    status = style === 'log4brains' ? 'accepted' : 'none';
+    problems.push({
+      rule: 'missing-status',
+      message: style === 'log4brains' ? 'no status written; log4brains reads it as accepted' : 'no status written',
+      line: titleLine,
+    });
+  }
 
   let wizard: AdrWizardBlock | undefined;
   const block = fm?.['adr-wizard'];
   if (block !== undefined) {
     wizard = toWizard(block);
-    if (!wizard) problems.push('the adr-wizard block is incomplete (needs tree, outcome, drivers)');
+    if (!wizard) problems.push({ rule: 'wizard-block', message: 'the adr-wizard block is incomplete (needs tree, outcome, drivers)', line: 2 });
   } else {
     // Nygard files have no front matter; adr-wizard keeps its block in an HTML comment there.
     const comment = WIZARD_COMMENT.exec(body);
@@ -236,22 +327,23 @@ export function parseAdrWith(file: string, content: string, byName?: ReadonlyMap
       const parsed = parseFrontMatter(comment[1]!, firstLine, yaml);
       if (!parsed) return undefined;
       if (parsed.data) wizard = toWizard(parsed.data);
-      else problems.push(`the adr-wizard block does not parse: ${parsed.problem}`);
+      else problems.push({ rule: 'wizard-block', message: `the adr-wizard block does not parse: ${parsed.problem}`, line: firstLine });
     }
   }
 
   const number = kind.kind === 'numbered' ? kind.number : 0;
   if (kind.kind === 'numbered' && titleNumber !== undefined && titleNumber !== number) {
-    problems.push(`the title says ADR ${titleNumber} but the file name says ${number}`);
+    problems.push({ rule: 'title-number', message: `the title says ADR ${titleNumber} but the file name says ${number}`, line: titleLine });
   }
   if (!date && kind.kind === 'dated') date = kind.date;
 
   const links: AdrRecord['links'] = [];
-  for (const l of rawLinks) {
-    const n = (l.target !== undefined ? byName?.get(l.target) : undefined) ?? l.number;
-    if (n !== undefined) links.push({ type: l.type, number: n });
-    if (byName && l.target !== undefined && !byName.has(l.target)) {
-      problems.push(`link "${l.type}" points to ${l.target}, which does not exist`);
+  for (const { link: l, line } of rawLinks) {
+    const known = l.target !== undefined ? byName?.get(l.target) : undefined;
+    const n = known ?? l.number;
+    if (n !== undefined) links.push(known !== undefined ? { type: l.type, number: n, target: l.target! } : { type: l.type, number: n });
+    if (byName && l.target !== undefined && known === undefined) {
+      problems.push({ rule: 'broken-link', message: `link "${l.type}" points to ${l.target}, which does not exist`, line });
     }
   }
 
@@ -265,13 +357,40 @@ export function parseAdrWith(file: string, content: string, byName?: ReadonlyMap
     file,
     links,
     style,
+    tags,
     body: content,
   };
+  if (statusAt !== undefined) rec.statusAt = statusAt;
   if (date !== undefined) rec.date = date;
   if (deciders && deciders.length > 0) rec.deciders = deciders;
   if (wizard) rec.wizard = wizard;
   if (problems.length > 0) rec.problems = problems;
   return rec;
+}
+
+const STATUS_BULLET = /^[-*+]\s+Status\s*:/i;
+
+/** The style a file is written in, from what it holds; see AdrStyle. */
+function styleOf(
+  dated: boolean,
+  fm: FrontMatter | undefined,
+  bullets: Map<string, unknown> | undefined,
+  statusHeading: boolean,
+  body: string,
+): AdrStyle {
+  if (dated) return 'log4brains';
+  const metadata = (k: string) => fm !== undefined && Object.hasOwn(fm, k);
+  const madrFront = ['status', 'date', 'deciders', 'decision-makers', 'consulted', 'informed'].some(metadata);
+  if (madrFront) {
+    if (metadata('decision-makers')) return 'madr4';
+    if (metadata('deciders') || MADR3_HEADING.test(body)) return 'madr3';
+    return 'madr4';
+  }
+  if (bullets && (bullets.has('status') || bullets.has('deciders') || bullets.has('date'))) return 'madr2';
+  if (statusHeading) return 'nygard';
+  if (fm !== undefined && MADR4_HEADING.test(body)) return 'madr4';
+  if (MADR_HEADING.test(body)) return 'madr2';
+  return 'nygard';
 }
 
 function scalar(v: FrontMatterValue | undefined): string {

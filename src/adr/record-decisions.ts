@@ -25,6 +25,8 @@ interface RecordDecisionsInput {
   trees: Map<string, Tree>;
   catalog: DriverCatalog;
   cwd: string;
+  /** The ADR folder, when the caller has found it already (the CLI, which says how it chose). */
+  dir?: string;
   lang: Lang;
   /** `madr`, `nygard` or a path to a `.hbs` file; default from .adr-wizard.yaml or the log. */
   template?: string;
@@ -60,7 +62,7 @@ function templateName(choice: TemplateChoice): string {
 export async function recordDecisions(input: RecordDecisionsInput): Promise<RecordedAdr[]> {
   if (input.decisions.length === 0) return [];
   const config = await loadAdrConfig(input.cwd);
-  const { dir } = await findAdrDir(input.cwd, config);
+  const dir = input.dir ?? (await findAdrDir(input.cwd, config)).dir;
   const files = await listAdrFiles(dir);
   const choice = await chooseTemplate(input.template, config, dir, files);
   const lang = input.lang;

@@ -13,14 +13,18 @@ const RULES: [RegExp, AdrStatus][] = [
 // Made once: this runs for every ADR of a log, and a literal in the function would be a new object
 // at every call.
 const EMPHASIS = /[*_`~]/g;
-const LEADING_PUNCTUATION = /^[\s"'\-:]+/;
+const PLACEHOLDER = /^[[{].*\|.*[\]}]$/;
+// Emoji, symbols and punctuation before the word ("✅ Accepted", "⌛️ Superseded by ...").
+const LEADING_DECORATION = /^[^\p{L}\p{N}]+/u;
 
 /** Normalises a status as written ("Accepted", "superseded by ADR-0012", "Propuesta") to one word. */
 export function normaliseStatus(text: string): AdrStatus {
+  // A template's placeholder ("[proposed | rejected | accepted | ...]") lists every status: it is none.
+  if (PLACEHOLDER.test(text.trim())) return 'unknown';
   const s = text
     .toLowerCase()
     .replace(EMPHASIS, '')
-    .replace(LEADING_PUNCTUATION, '')
+    .replace(LEADING_DECORATION, '')
     .trim();
   for (const [re, status] of RULES) if (re.test(s)) return status;
   return 'unknown';

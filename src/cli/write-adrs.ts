@@ -4,6 +4,7 @@ import type { Decision, DriverCatalog, Lang, Tree } from '../core/types.js';
 import type { ContextFile } from '../io/context.js';
 import type { AdrRef } from './decision-report.js';
 import { progressLine } from './progress-line.js';
+import { adrFolder } from './adr-folder.js';
 
 export interface WriteAdrsInput {
   decisions: Decision[];
@@ -35,7 +36,9 @@ export async function writeAdrs(input: WriteAdrsInput): Promise<Map<string, AdrR
     ...(input.context?.informed ? { informed: input.context.informed } : {}),
   };
   const progress = progressLine();
+  const { dir } = await adrFolder(input.cwd);
   const records = await recordDecisions({
+    dir,
     decisions: input.decisions,
     trees: input.trees,
     catalog: input.catalog,

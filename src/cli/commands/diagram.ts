@@ -12,6 +12,7 @@ import { didYouMean } from '../../core/did-you-mean.js';
 import { resolveLang } from '../lang.js';
 import { println, printWarning } from '../messages.js';
 import { progressLine } from '../progress-line.js';
+import { adrFolder } from '../adr-folder.js';
 
 const FORMATS = ['mmd', 'svg', 'png'] as const;
 type DiagramFormat = (typeof FORMATS)[number];
@@ -119,8 +120,8 @@ async function drawAllTrees(cwd: string, lang: Lang): Promise<Drawing[]> {
 }
 
 async function drawLog(cwd: string): Promise<Drawing> {
-  const { findAdrDir, readLog } = await import('../../adr/log.js');
-  const { dir } = await findAdrDir(cwd);
+  const {readLog } = await import('../../adr/log.js');
+  const { dir } = await adrFolder(cwd);
   const records = await readLog(dir);
   if (records.length === 0) throw new UsageError(`no ADRs in ${dir}; \`adr-wizard new <title>\` writes the first`);
   return { name: 'adr-graph', source: logToMermaid(records) };
@@ -129,8 +130,8 @@ async function drawLog(cwd: string): Promise<Drawing> {
 async function drawAdr(cwd: string, n: string, langFlag: string | undefined): Promise<Drawing> {
   const number = Number(n);
   if (!Number.isInteger(number) || number <= 0) throw new UsageError(`--adr ${n}: not an ADR number`);
-  const { findAdrDir, readLog, findByNumber } = await import('../../adr/log.js');
-  const { dir } = await findAdrDir(cwd);
+  const {readLog, findByNumber } = await import('../../adr/log.js');
+  const { dir } = await adrFolder(cwd);
   const [record, ...more] = findByNumber(await readLog(dir), number);
   if (!record) throw new UsageError(`there is no ADR ${number} in ${dir}`);
   if (more.length > 0) printWarning(`several files are numbered ${number}; drawing ${record.file}`);

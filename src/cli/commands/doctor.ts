@@ -3,12 +3,13 @@
 import { readFile, unlink } from 'node:fs/promises';
 import { basename, relative } from 'node:path';
 import { checkLog, logEntry, planRenumbering, renumberOwnTitle, rewriteReferences, type Finding, type LogEntry } from '../../adr/doctor.js';
-import { eachAdr, findAdrDir } from '../../adr/log.js';
+import { eachAdr} from '../../adr/log.js';
 import { today } from '../../adr/slug.js';
 import type { Tree } from '../../core/types.js';
 import { createExclusive, replaceFile, withDirLock } from '../../io/fs.js';
 import { UsageError } from '../../core/errors.js';
 import { printJson, println, style } from '../messages.js';
+import { adrFolder } from '../adr-folder.js';
 
 interface DoctorOptions {
   fix?: boolean;
@@ -37,7 +38,7 @@ async function loadTrees(cwd: string, log: LogEntry[]): Promise<Map<string, Tree
 
 export async function run(opts: DoctorOptions = {}): Promise<void> {
   const cwd = process.cwd();
-  const { dir } = await findAdrDir(cwd);
+  const { dir } = await adrFolder(cwd);
   let log = await readEntries(dir);
   const date = today();
   const fixed: { from: number; to: number; oldFile: string; newFile: string; updated: string[] }[] = [];

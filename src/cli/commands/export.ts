@@ -2,12 +2,13 @@
 import { extname, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { didYouMean } from '../../core/did-you-mean.js';
-import { eachAdr, findAdrDir, listAdrFiles, readLog } from '../../adr/log.js';
+import { eachAdr, listAdrFiles, readLog} from '../../adr/log.js';
 import { writeFileAtomic } from '../../io/fs.js';
 import type { ExportContext } from '../export/document.js';
 import { printPieces } from '../json-stream.js';
 import { printWarning } from '../messages.js';
 import { progressLine } from '../progress-line.js';
+import { adrFolder } from '../adr-folder.js';
 
 declare const __ADR_WIZARD_VERSION__: string | undefined;
 
@@ -55,7 +56,7 @@ interface ExportOptions {
 export async function run(opts: ExportOptions): Promise<void> {
   const format = resolveFormat(opts);
   const cwd = process.cwd();
-  const { dir } = await findAdrDir(cwd);
+  const { dir } = await adrFolder(cwd);
   const content = await format.build({ dir, cwd });
 
   if (opts.out === undefined || opts.out === '-') {

@@ -4,11 +4,12 @@ import { readFile } from 'node:fs/promises';
 import { basename, join, relative } from 'node:path';
 import { loadAdrConfig } from '../../io/config.js';
 import { strings } from '../../adr/i18n.js';
-import { eachAdr, findAdrDir, standalone } from '../../adr/log.js';
+import { eachAdr, standalone} from '../../adr/log.js';
 import { renderTemplate } from '../../adr/render.js';
 import { chooseLang } from '../../adr/template-choice.js';
 import { writeFileAtomic } from '../../io/fs.js';
 import { println } from '../messages.js';
+import { adrFolder } from '../adr-folder.js';
 
 const INDEX_START = '<!-- adr-wizard:index:start -->';
 const INDEX_END = '<!-- adr-wizard:index:end -->';
@@ -34,7 +35,7 @@ export async function run(opts: IndexOptions = {}): Promise<void> {
   const cwd = process.cwd();
   const config = await loadAdrConfig(cwd);
   const lang = chooseLang(opts.lang, config);
-  const { dir } = await findAdrDir(cwd, config);
+  const { dir } = await adrFolder(cwd, config);
   const l = strings(lang);
   // Only the table's cells are kept, not the records: the log may hold thousands of files.
   const records: { number: number; title: string; status: string; statusText: string; date: string; file: string }[] = [];

@@ -2,10 +2,11 @@
 import { relative } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { addLink } from '../../adr/edit.js';
-import { findAdrDir, listAdrFiles } from '../../adr/log.js';
+import { listAdrFiles} from '../../adr/log.js';
 import { checkLinkType, parseAdrNumber, readNumbered, reverseOf } from '../../adr/lookup.js';
 import { replaceFile } from '../../io/fs.js';
 import { println } from '../messages.js';
+import { adrFolder } from '../adr-folder.js';
 
 interface LinkOptions {
   reverse?: string;
@@ -18,7 +19,7 @@ export async function run(nArg: string, typeArg: string, mArg: string, opts: Lin
   if (n === m) throw new UsageError(`an ADR cannot link to itself (${n})`);
   const type = checkLinkType(typeArg);
   const reverse = opts.reverse !== undefined ? checkLinkType(opts.reverse) : reverseOf(type);
-  const { dir } = await findAdrDir(cwd);
+  const { dir } = await adrFolder(cwd);
   // Only the two files are read, whatever the size of the log.
   const files = await listAdrFiles(dir);
   const source = await readNumbered(dir, files, n, cwd);

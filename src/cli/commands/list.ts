@@ -1,9 +1,10 @@
 // `adr-wizard list [--status S] [--json]`: every ADR in the log, whatever tool wrote it.
 import { basename, relative } from 'node:path';
-import { eachAdr, findAdrDir } from '../../adr/log.js';
+import { eachAdr} from '../../adr/log.js';
 import { jsonArray, printPieces } from '../json-stream.js';
 import { checkStatus } from '../../adr/lookup.js';
 import type { AdrRecord } from '../../adr/types.js';
+import { adrFolder } from '../adr-folder.js';
 
 interface ListOptions {
   status?: string;
@@ -26,7 +27,7 @@ function listEntry(r: AdrRecord) {
 export async function run(opts: ListOptions = {}): Promise<void> {
   const cwd = process.cwd();
   const wanted = opts.status !== undefined ? checkStatus(opts.status) : undefined;
-  const { dir } = await findAdrDir(cwd);
+  const { dir } = await adrFolder(cwd);
   const records = filtered(eachAdr(dir), wanted);
   if (opts.json) await printJsonArray(records);
   else await printTable(records, cwd, dir, wanted);

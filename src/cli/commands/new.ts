@@ -4,7 +4,7 @@ import { UsageError } from '../../core/errors.js';
 import { loadAdrConfig } from '../../io/config.js';
 import { newView, type ViewLink } from '../../adr/adr-view.js';
 import { strings } from '../../adr/i18n.js';
-import { findAdrDir, listAdrFiles, numbersByName, readAdr, type AdrFile } from '../../adr/log.js';
+import { listAdrFiles, numbersByName, readAdr, type AdrFile} from '../../adr/log.js';
 import { checkLinkType, checkStatus, parseAdrNumber, reverseOf } from '../../adr/lookup.js';
 import { renderTemplate } from '../../adr/render.js';
 import { adrFileName, titleSlug, today } from '../../adr/slug.js';
@@ -12,6 +12,7 @@ import { chooseLang, chooseTemplate } from '../../adr/template-choice.js';
 import type { AdrRecord } from '../../adr/types.js';
 import { createAdrs } from '../../adr/write.js';
 import { replaceFile } from '../../io/fs.js';
+import { adrFolder } from '../adr-folder.js';
 
 interface NewOptions {
   status?: string;
@@ -62,7 +63,7 @@ export async function run(titleArg: string, opts: NewOptions = {}): Promise<void
   const l = strings(lang);
   const status = opts.status ?? 'proposed';
   checkStatus(status);
-  const { dir } = await findAdrDir(cwd, config);
+  const { dir } = await adrFolder(cwd, config);
   const files = await listAdrFiles(dir);
   const choice = await chooseTemplate(opts.template, config, dir, files);
 

@@ -13,7 +13,7 @@ import type { DriverCatalog, DriverValues, Lang, Tree } from '../../core/types.j
 import { walk } from '../../core/walk.js';
 import { markSuperseded } from '../../adr/edit.js';
 import { strings } from '../../adr/i18n.js';
-import { findAdrDir, readLog } from '../../adr/log.js';
+import {readLog} from '../../adr/log.js';
 import { getAdr, parseAdrNumber } from '../../adr/lookup.js';
 import { recordDecisions } from '../../adr/record-decisions.js';
 import type { AdrRecord } from '../../adr/types.js';
@@ -24,6 +24,7 @@ import { askDriver } from '../interactive.js';
 import { resolveLang } from '../lang.js';
 import { printJson, println, printWarning, style } from '../messages.js';
 import { BACK, type Prompter } from '../prompter/types.js';
+import { adrFolder } from '../adr-folder.js';
 
 export interface RevisitOptions {
   set: string[];
@@ -78,7 +79,7 @@ export async function run(nArg: string, opts: RevisitOptions): Promise<void> {
   const cwd = process.cwd();
   const n = parseAdrNumber(nArg);
   const config = await loadAdrConfig(cwd);
-  const { dir } = await findAdrDir(cwd, config);
+  const { dir } = await adrFolder(cwd, config);
   const log = await readLog(dir);
   const old = getAdr(log, n, cwd);
   if (!old.wizard) {
@@ -150,6 +151,7 @@ export async function run(nArg: string, opts: RevisitOptions): Promise<void> {
     trees,
     catalog,
     cwd,
+    dir,
     lang,
     dryRun: opts.dryRun === true,
     links: { 0: [{ type: strings(lang).linkTypes.supersedes, number: old.number, title: old.title, file: basename(old.file) }] },

@@ -10,6 +10,7 @@ import type { FileOp, StarterOptions } from '../../scaffold/types.js';
 import { didYouMean } from '../../core/did-you-mean.js';
 import { printJson, println, style } from '../messages.js';
 import { progressLine } from '../progress-line.js';
+import { adrFolder } from '../adr-folder.js';
 
 interface ScaffoldFlags extends RawScaffoldFlags {
   fromAdrs?: boolean;
@@ -26,9 +27,9 @@ const DEFAULT_SERVICES: Record<string, string[]> = {
 };
 
 async function chooseFromLog(cwd: string, named: string | undefined): Promise<{ starter: string; flags: RawScaffoldFlags; note: string }> {
-  const { findAdrDir, readLog } = await import('../../adr/log.js');
+  const {readLog } = await import('../../adr/log.js');
   const { chooseFromAdrs } = await import('../../scaffold/from-adrs.js');
-  const { dir } = await findAdrDir(cwd);
+  const { dir } = await adrFolder(cwd);
   const choice = chooseFromAdrs(await readLog(dir), named);
   if (!choice) {
     throw new UsageError(

@@ -2,16 +2,17 @@
 import { relative } from 'node:path';
 import { statusLabel } from '../../adr/adr-view.js';
 import { languageOf, setStatus } from '../../adr/edit.js';
-import { findAdrDir, listAdrFiles } from '../../adr/log.js';
+import { listAdrFiles} from '../../adr/log.js';
 import { checkStatus, parseAdrNumber, readNumbered } from '../../adr/lookup.js';
 import { replaceFile } from '../../io/fs.js';
 import { println } from '../messages.js';
+import { adrFolder } from '../adr-folder.js';
 
 export async function run(nArg: string, statusArg: string): Promise<void> {
   const cwd = process.cwd();
   const n = parseAdrNumber(nArg);
   const status = checkStatus(statusArg);
-  const { dir } = await findAdrDir(cwd);
+  const { dir } = await adrFolder(cwd);
   const rec = await readNumbered(dir, await listAdrFiles(dir), n, cwd);
   // A bare word ("accepted") is written as the file's tools write it: lower case in front matter
   // and bullets, a capitalised (and translated) word in an adr-tools status section. Anything

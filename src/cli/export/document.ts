@@ -129,6 +129,6 @@ function exported(r: AdrRecord, ctx: ExportContext): ExportedAdr {
     deciders: r.deciders ?? [],
     links: r.links.map((l) => ({ type: l.type, number: l.number })),
     wizard: r.wizard ?? null,
-    problems: r.problems ?? [],
+    problems: (r.problems ?? []).map((p) => p.message),
   };
 }
