@@ -3,7 +3,7 @@
 // keep their bullet metadata. Pure: content in, content out.
 import { basename } from 'node:path';
 import { strings } from './i18n.js';
-import { parseLinkLine } from './parse.js';
+import { classifyFileName, parseLinkLine } from './parse.js';
 import { linkKind } from './status.js';
 import { yamlScalar } from './escape.js';
 import type { AdrRecord } from './types.js';
@@ -15,7 +15,8 @@ interface LinkTarget {
   file: string;
 }
 
-const STATUS_HEADING = /^##\s+(status|estado)\s*$/i;
+const STATUS_HEADING = /^##\s+(status|estado)\s*(?:<!--.*-->)?\s*$/i;
+const LINKS_HEADING = /^##\s+(links|enlaces)\s*(?:<!--.*-->)?\s*$/i;
 
 /** The language a file is written in: its adr-wizard block, else its headings. */
 export function languageOf(rec: Pick<AdrRecord, 'wizard' | 'body'>): Lang {
@@ -24,8 +25,23 @@ export function languageOf(rec: Pick<AdrRecord, 'wizard' | 'body'>): Lang {
   return /^(##\s+(Estado|Contexto|Decisión|Consecuencias)\b|Fecha:\s)/m.test(rec.body) ? 'es' : 'en';
 }
 
+/** `Type [N. Title](file)`; a dated (log4brains) target's number is its place in the log, not its name: title only. */
 function linkLine(type: string, target: LinkTarget): string {
-  return `${type} [${target.number}. ${target.title.replace(/[\r\n[\]]+/g, ' ')}](${basename(target.file)})`;
+  return `${type} ${linkText(target)}`;
+}
+
+function linkText(target: LinkTarget): string {
+  const title = target.title.replace(/[\r\n[\]]+/g, ' ');
+  const name = basename(target.file);
+  const text = classifyFileName(name).kind === 'dated' ? title : `${target.number}. ${title}`;
+  return `[${text}](${name})`;
+}
+
+/** The bullet marker a file's header uses: `*` in MADR 2, `-` in log4brains (as their templates write). */
+function bulletOf(rec: AdrRecord, lines: string[]): string {
+  const header = lines.find((l) => /^[-*+]\s+[A-Za-z][A-Za-z -]*:\s/.test(l));
+  if (header) return header[0]!;
+  return rec.style === 'log4brains' ? '-' : '*';
 }
 
 function eol(content: string): string {
@@ -56,7 +72,11 @@ function hasLink(rec: AdrRecord, type: string, number: number): boolean {
   );
 }
 
-/** Adds a link line `Type [N. Title](file)` where the file's style keeps links. Idempotent. */
+/**
+ * Adds a link `Type [N. Title](file)` where the file's style keeps links. Idempotent.
+ * adr-tools: a line at the end of the Status section. MADR 2 and log4brains: a bullet in the
+ * `## Links` section (made at the end when there is none). MADR 3/4: a line under the title.
+ */
 export function addLink(rec: AdrRecord, type: string, target: LinkTarget): string {
   if (hasLink(rec, type, target.number)) return rec.body;
   const nl = eol(rec.body);
@@ -73,7 +93,31 @@ export function addLink(rec: AdrRecord, type: string, target: LinkTarget): strin
     lines.splice(statusAt + 1, end - statusAt - 1, ...rebuilt);
     return lines.join(nl);
   }
-  // MADR / log4brains: a block of link lines under the title (after bullet metadata, if any).
+  if (rec.style === 'madr2' || rec.style === 'log4brains') {
+    const item = `${bulletOf(rec, lines)} ${line}`;
+    const linksAt = lines.findIndex((l) => LINKS_HEADING.test(l));
+    if (linksAt >= 0) {
+      // After the section's last item (placeholder comments and blank lines stay where they are).
+      const end = sectionEnd(lines, linksAt);
+      let last = linksAt;
+      for (let i = linksAt + 1; i < end; i++) if (/^[-*+]\s/.test(lines[i]!)) last = i;
+      if (last === linksAt) lines.splice(linksAt + 1, 0, '', item);
+      else lines.splice(last + 1, 0, item);
+      return lines.join(nl);
+    }
+    // A new section at the end, before adr-wizard's closing metadata comment if there is one.
+    let at = lines.length;
+    while (at > 0 && lines[at - 1]!.trim() === '') at--;
+    const comment = lines.findIndex((l) => /^<!--\s*adr-wizard\s*$/.test(l));
+    if (comment >= 0) {
+      at = comment;
+      while (at > 0 && lines[at - 1]!.trim() === '') at--;
+    }
+    const more = lines.slice(at).some((l) => l.trim() !== '');
+    lines.splice(at, 0, '', `## ${strings(languageOf(rec)).links}`, '', item, ...(more ? [''] : []));
+    return lines.join(nl);
+  }
+  // MADR 3/4: a block of link lines under the title (after bullet metadata, if any).
   const fmEnd = frontMatterEnd(lines);
   const title = titleIndex(lines, fmEnd + 1);
   let at = title >= 0 ? title + 1 : fmEnd + 1;
@@ -96,15 +140,17 @@ export function addLink(rec: AdrRecord, type: string, target: LinkTarget): strin
 }
 
 /**
- * Sets the status as the file's style writes it. Nygard: the status words in `## Status` (link
- * lines stay). MADR 3/4: the `status:` key of the front matter. MADR 2 / log4brains: the
- * `* Status:` bullet.
+ * Sets the status where the file writes it (AdrRecord.statusAt), never adding a second one: the
+ * front matter key (MADR 3/4), the `Status:` bullet (MADR 2, log4brains, even under a front matter
+ * block that has no status), or the words of the `## Status` section (adr-tools; link lines stay).
+ * A file that writes none gets one where its style keeps it.
  */
 export function setStatus(rec: AdrRecord, statusText: string): string {
   const nl = eol(rec.body);
   const lines = rec.body.split(/\r?\n/);
   const fmEnd = frontMatterEnd(lines);
-  if (fmEnd > 0) {
+  const place = rec.statusAt ?? (rec.style === 'nygard' ? 'section' : rec.style === 'madr2' || rec.style === 'log4brains' || fmEnd < 0 ? 'bullet' : 'front-matter');
+  if (place === 'front-matter' && fmEnd > 0) {
     const i = lines.slice(1, fmEnd).findIndex((l) => /^status\s*:/.test(l));
     const value = `status: ${yamlScalar(statusText)}`;
     if (i >= 0) {
@@ -117,10 +163,22 @@ export function setStatus(rec: AdrRecord, statusText: string): string {
     }
     return lines.join(nl);
   }
-  const bullet = lines.findIndex((l) => /^[-*+]\s+Status\s*:/i.test(l));
-  if (bullet >= 0 && rec.style !== 'nygard') {
-    const m = /^([-*+]\s+Status\s*:\s*)/i.exec(lines[bullet]!)!;
-    lines[bullet] = m[1] + statusText;
+  if (place === 'bullet') {
+    const title = titleIndex(lines, fmEnd + 1);
+    const headEnd = lines.findIndex((l, i) => i > title && l.startsWith('## '));
+    const head = (i: number) => i > title && (headEnd < 0 || i < headEnd);
+    const bullet = lines.findIndex((l, i) => head(i) && /^[-*+]\s+Status\s*:/i.test(l));
+    if (bullet >= 0) {
+      // The bullet's own trailing comment (`<!-- optional -->`) goes with the old value.
+      const m = /^([-*+]\s+Status\s*:\s*)/i.exec(lines[bullet]!)!;
+      lines[bullet] = m[1] + statusText;
+      return lines.join(nl);
+    }
+    // First in the header's bullets, or a new list under the title (as log4brains adds metadata).
+    const first = lines.findIndex((l, i) => head(i) && /^[-*+]\s+[A-Za-z][A-Za-z -]*:\s/.test(l));
+    const item = `${bulletOf(rec, lines)} Status: ${statusText}`;
+    if (first >= 0) lines.splice(first, 0, item);
+    else lines.splice(title + 1, 0, '', item);
     return lines.join(nl);
   }
   const statusAt = lines.findIndex((l) => STATUS_HEADING.test(l));
@@ -143,22 +201,23 @@ export function setStatus(rec: AdrRecord, statusText: string): string {
 
 /**
  * Marks `old` as superseded by `by`, in old's own style. adr-tools replaces the status words with
- * the link line; MADR 4 writes `superseded by ADR-NNNN` in the front matter plus a link line; MADR 2
- * and log4brains write the link in the status bullet.
+ * the link line; MADR 3/4 write `superseded by ADR-NNNN` in the front matter plus a link line; MADR 2
+ * and log4brains write the link in the status bullet (`superseded by [...](...)`, as their
+ * templates show).
  */
 export function markSuperseded(old: AdrRecord, by: LinkTarget): string {
   const lang = languageOf(old);
   const type = strings(lang).linkTypes.supersededBy;
   const lines = old.body.split(/\r?\n/);
-  if (frontMatterEnd(lines) > 0) {
+  if (old.statusAt === 'front-matter' || (old.statusAt === undefined && (old.style === 'madr3' || old.style === 'madr4') && frontMatterEnd(lines) > 0)) {
     const withStatus = setStatus(old, `superseded by ADR-${String(by.number).padStart(4, '0')}`);
-    return addLink({ ...old, body: withStatus }, type, by);
+    return addLink({ ...old, body: withStatus, statusAt: 'front-matter' }, type, by);
   }
-  if (old.style !== 'nygard' && lines.some((l) => /^[-*+]\s+Status\s*:/i.test(l))) {
-    return setStatus(old, `superseded by [${by.number}. ${by.title}](${basename(by.file)})`);
+  if (old.statusAt === 'bullet' || (old.statusAt === undefined && (old.style === 'madr2' || old.style === 'log4brains'))) {
+    return setStatus(old, `superseded by ${linkText(by)}`);
   }
   // Nygard: the status words go, the link line is the status (as adr-tools writes it).
-  const cleared = setStatus(old, '');
+  const cleared = setStatus({ ...old, statusAt: 'section' }, '');
   const rec = { ...old, body: cleared, links: old.links.filter((l) => linkKind(l.type) !== 'superseded-by' || l.number !== by.number) };
   return addLink(rec, type, by);
 }

@@ -1,0 +1,100 @@
+// The logs teams already have, one per style: found where they live, read as written.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from './support/cli.js';
+import { STYLED_LOGS, writeLog, type FixtureLog } from './support/adr-logs.js';
+
+const ENV = { ADR_DATE: '2026-02-03' };
+const cli = (args: string[], cwd: string) => runCli(args, { cwd, env: ENV });
+
+interface ListEntry {
+  number: number;
+  title: string;
+  status: string;
+  file: string;
+  links: { type: string; number: number }[];
+}
+
+async function listed(cwd: string): Promise<ListEntry[]> {
+  const r = await cli(['list', '--json'], cwd);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as ListEntry[];
+}
+
+function logIn(log: FixtureLog): string {
+  const root = tempDir();
+  writeLog(root, log);
+  return root;
+}
+
+describe.each(Object.entries(STYLED_LOGS))('a %s log', (_name, log) => {
+  it('is found where the tool keeps it and reads as written, from the root and from a subfolder', async () => {
+    const root = logIn(log);
+    const entries = await listed(root);
+    expect(entries.map((e) => [e.number, e.title, e.status])).toEqual(log.expected);
+    expect(entries.every((e) => e.file.startsWith(join(root, log.folder)))).toBe(true);
+    mkdirSync(join(root, 'src/app'), { recursive: true });
+    expect((await listed(join(root, 'src/app'))).map((e) => e.number)).toEqual(log.expected.map((e) => e[0]));
+  });
+});
+
+describe('links as people write them', () => {
+  it('reads typed links from Status and Links sections, never from prose', async () => {
+    const tools = await listed(logIn(STYLED_LOGS['adr-tools']));
+    expect(tools.map((e) => e.links)).toEqual([
+      [{ type: 'Amended by', number: 4 }],
+      [{ type: 'Superceded by', number: 3 }],
+      // "This differs from [2. ...]" and "We also need to provide [replay](...)" are sentences.
+      [{ type: 'Supersedes', number: 2 }],
+      [{ type: 'Amends', number: 1 }],
+    ]);
+    const madr2 = await listed(logIn(STYLED_LOGS['MADR 2']));
+    expect(madr2.map((e) => e.links)).toEqual([[], [{ type: 'Refines', number: 0 }], []]);
+    const l4b = await listed(logIn(STYLED_LOGS.log4brains));
+    expect(l4b.map((e) => e.links)).toEqual([[], [{ type: 'Relates to', number: 1 }, { type: 'Superseded by', number: 3 }], []]);
+  });
+});
+
+describe('finding the log', () => {
+  it('finds docs/adr (MADR 2, log4brains) without configuration, and new continues it there', async () => {
+    const root = tempDir();
+    writeLog(root, { ...STYLED_LOGS['MADR 2'] });
+    const r = await cli(['new', 'Use Redis'], root);
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^docs\/adr\/0003-use-redis\.md$/);
+  });
+
+  it('says which folder it chose when several hold ADRs, and how to pin it; the pin silences it', async () => {
+    const root = tempDir();
+    writeLog(root, STYLED_LOGS['MADR 2']);
+    mkdirSync(join(root, 'doc/adr'), { recursive: true });
+    writeFileSync(join(root, 'doc/adr/0001-x.md'), '# 1. X\n\nDate: 2026-01-01\n\n## Status\n\nAccepted\n');
+    const r = await cli(['list'], root);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      'note: ADRs found in docs/adr (3), doc/adr (1); using docs/adr. To use another, write `folder: <dir>` in .adr-wizard.yaml\n',
+    );
+    expect(r.stdout).toContain('Use PostgreSQL');
+    writeFileSync(join(root, '.adr-wizard.yaml'), 'folder: doc/adr\n');
+    const pinned = await cli(['list'], root);
+    expect(pinned.stderr).toBe('');
+    expect(pinned.stdout).toContain('X');
+    expect(pinned.stdout).not.toContain('Use PostgreSQL');
+  });
+
+  it('ignores usual folders that hold no ADR-named file, and falls back to doc/adr', async () => {
+    const root = tempDir();
+    mkdirSync(join(root, '.git'));
+    mkdirSync(join(root, 'adr'));
+    writeFileSync(join(root, 'adr/README.md'), '# Notes\n');
+    mkdirSync(join(root, 'docs/architecture/decisions'), { recursive: true });
+    writeFileSync(join(root, 'docs/architecture/decisions/0001-use-x.md'), '---\nstatus: accepted\n---\n# Use X\n');
+    expect((await listed(root)).map((e) => e.title)).toEqual(['Use X']);
+    const empty = tempDir();
+    mkdirSync(join(empty, '.git'));
+    const r = await cli(['new', 'First'], empty);
+    expect(r.stdout.trim()).toBe('doc/adr/0001-first.md');
+  });
+});
