@@ -97,4 +97,18 @@ describe('finding the log', () => {
     const r = await cli(['new', 'First'], empty);
     expect(r.stdout.trim()).toBe('doc/adr/0001-first.md');
   });
+
+  it('finds other layouts a few levels down, and names like adr-001-slug.md', async () => {
+    const root = tempDir();
+    mkdirSync(join(root, '.git'));
+    mkdirSync(join(root, 'docs_src/design/adr'), { recursive: true });
+    writeFileSync(join(root, 'docs_src/design/adr/0026-Common Configuration.md'), '# Common Configuration\n\n## Context\n\nText.\n');
+    writeFileSync(join(root, 'docs_src/design/adr/adr-027-uris-for-files.md'), '# URIs for Files\n\n## Status\n\nAccepted\n');
+    mkdirSync(join(root, 'node_modules/pkg/docs/adr'), { recursive: true });
+    writeFileSync(join(root, 'node_modules/pkg/docs/adr/0001-theirs.md'), '# 1. Theirs\n\n## Status\n\nAccepted\n');
+    expect((await listed(root)).map((e) => [e.number, e.title, e.status])).toEqual([
+      [26, 'Common Configuration', 'none'],
+      [27, 'URIs for Files', 'accepted'],
+    ]);
+  });
 });

@@ -34,7 +34,14 @@ export const USUAL_FOLDERS = [
   'adrs',
   'decisions',
   'architecture/decisions',
+  // A repository of decisions only keeps them at its root.
+  '.',
 ] as const;
+
+// Folders a search for other layouts never enters: dependencies, build outputs, version control.
+const NOT_SEARCHED = new Set(['node_modules', 'vendor', 'dist', 'build', 'target', 'out', 'coverage', 'bin', 'obj']);
+const ADR_FOLDER_NAME = /adr|decision|decisiones/i;
+const SEARCH_DEPTH = 4;
 
 /**
  * Order: `folder` in `.adr-wizard.yaml`; `.adr-dir` searched upward (adr-tools); `.log4brains.yml`'s
@@ -63,7 +70,10 @@ export async function findAdrDir(cwd: string, loaded?: AdrConfig): Promise<AdrDi
 
   const root = (await findUp(cwd, ['.git']))?.dir ?? resolve(cwd);
   const found = await Promise.all(USUAL_FOLDERS.map(async (folder) => ({ folder, count: await adrCount(join(root, folder)) })));
-  const holding = found.filter((f) => f.count !== undefined && f.count > 0).sort((a, b) => b.count! - a.count!);
+  let holding: { folder: string; count?: number }[] = found.filter((f) => f.count !== undefined && f.count > 0).sort((a, b) => b.count! - a.count!);
+  // Other layouts (`docs_src/design/adr`, `architecture/adr`): a folder named for ADRs or decisions,
+  // a few levels down, holding ADR-named files. Searched only when no usual folder has any.
+  if (holding.length === 0) holding = (await searchAdrFolders(root)).sort((a, b) => b.count - a.count);
   const chosen = holding[0];
   if (chosen) {
     const location: AdrDirLocation = { dir: join(root, chosen.folder), source: chosen.folder };
@@ -78,6 +88,34 @@ export async function findAdrDir(cwd: string, loaded?: AdrConfig): Promise<AdrDi
   const existing = found.find((f) => f.count !== undefined);
   if (existing) return { dir: join(root, existing.folder), source: existing.folder };
   return { dir: join(root, USUAL_FOLDERS[0]), source: 'default' };
+}
+
+/** Folders under `root` (breadth first, SEARCH_DEPTH levels) named for ADRs that hold ADR-named files. */
+async function searchAdrFolders(root: string): Promise<{ folder: string; count: number }[]> {
+  const out: { folder: string; count: number }[] = [];
+  let level = [''];
+  for (let depth = 0; depth < SEARCH_DEPTH && level.length > 0; depth++) {
+    const next: string[] = [];
+    for (const rel of level) {
+      let entries: import('node:fs').Dirent[];
+      try {
+        entries = await readdir(join(root, rel), { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const e of entries) {
+        if (!e.isDirectory() || e.name.startsWith('.') || NOT_SEARCHED.has(e.name)) continue;
+        const child = rel === '' ? e.name : `${rel}/${e.name}`;
+        next.push(child);
+        if (ADR_FOLDER_NAME.test(e.name)) {
+          const count = await adrCount(join(root, child));
+          if (count !== undefined && count > 0) out.push({ folder: child, count });
+        }
+      }
+    }
+    level = next;
+  }
+  return out;
 }
 
 /** How many ADR-named files a folder holds; undefined when it is not a folder. */

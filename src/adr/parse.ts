@@ -19,7 +19,10 @@ type FileNameKind =
   | { kind: 'dated'; date: string }
   | { kind: 'other' };
 
-const NUMBERED = /^(\d{1,7})-.+\.md$/i;
+// `0001-slug.md` (adr-tools, MADR), any width; `adr-001-slug.md` and `ADR_0001_slug.md` as some teams name them.
+const NUMBERED = /^(adr[-_]?)?(\d{1,7})[-_].+\.md$/i;
+/** The number or date part of an ADR file name, with its separator. */
+export const NAME_NUMBER = /^(?:adr[-_]?)?\d+[-_]/i;
 const DATED = /^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-.+\.md$/i;
 
 /**
@@ -29,9 +32,11 @@ const DATED = /^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-.+\.md$/i;
 export function classifyFileName(name: string): FileNameKind {
   // Tests, then cuts by position: no match arrays for the names of a whole folder.
   if (DATED.test(name)) return { kind: 'dated', date: `${name.slice(0, 4)}-${name.slice(4, 6)}-${name.slice(6, 8)}` };
-  // parseInt reads the leading digits and stops at the dash.
-  if (NUMBERED.test(name)) return { kind: 'numbered', number: Number.parseInt(name, 10) };
-  return { kind: 'other' };
+  if (!NUMBERED.test(name)) return { kind: 'other' };
+  // parseInt reads the leading digits and stops at the separator; a prefix (`adr-`) is skipped first.
+  const c = name.charCodeAt(0);
+  const digits = c >= 48 && c <= 57 ? name : name.slice(/^adr[-_]?/i.exec(name)![0].length);
+  return { kind: 'numbered', number: Number.parseInt(digits, 10) };
 }
 
 /**
@@ -351,7 +356,7 @@ export function parseAdrWith(file: string, content: string, byName?: ReadonlyMap
   // keeps a log of 10,000 records small (an object spread here gave each record its own).
   const rec: AdrRecord = {
     number,
-    title: title || name.replace(/^\d+-/, '').replace(/\.md$/i, '').replace(/-/g, ' '),
+    title: title || name.replace(NAME_NUMBER, '').replace(/\.md$/i, '').replace(/[-_]/g, ' '),
     status,
     statusText,
     file,
