@@ -85,7 +85,7 @@ export async function findAdrDir(cwd: string, loaded?: AdrConfig): Promise<AdrDi
     }
     return location;
   }
-  const existing = found.find((f) => f.count !== undefined);
+  const existing = found.find((f) => f.count !== undefined && f.folder !== '.');
   if (existing) return { dir: join(root, existing.folder), source: existing.folder };
   return { dir: join(root, USUAL_FOLDERS[0]), source: 'default' };
 }
