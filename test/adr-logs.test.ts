@@ -1,5 +1,5 @@
 // The logs teams already have, one per style: found where they live, read as written.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './support/cli.js';
@@ -37,6 +37,26 @@ describe.each(Object.entries(STYLED_LOGS))('a %s log', (_name, log) => {
     expect(entries.every((e) => e.file.startsWith(join(root, log.folder)))).toBe(true);
     mkdirSync(join(root, 'src/app'), { recursive: true });
     expect((await listed(join(root, 'src/app'))).map((e) => e.number)).toEqual(log.expected.map((e) => e[0]));
+  });
+});
+
+describe.each(Object.entries(STYLED_LOGS))('status in a %s log', (_name, log) => {
+  it('changes every record where its file writes the status, once, and reads back', async () => {
+    const root = logIn(log);
+    for (const [n] of log.expected) {
+      const before = (await listed(root)).find((e) => e.number === n)!;
+      const r = await cli(['status', String(n), 'deprecated'], root);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const after = await listed(root);
+      expect(after.find((e) => e.number === n)!.status).toBe('deprecated');
+      // One status per file: a front matter `status:`, a `Status:` bullet or a `## Status` section.
+      const text = readFileSync(before.file, 'utf8');
+      const places = [/^status:/m, /^[-*]\s+Status:/m, /^## Status\s*$/m].filter((re) => re.test(text));
+      expect(places).toHaveLength(1);
+      // Nothing else moved: the other records read as before.
+      expect(after.filter((e) => e.number !== n).map((e) => e.title)).toEqual(log.expected.filter((e) => e[0] !== n).map((e) => e[1]));
+    }
   });
 });
 

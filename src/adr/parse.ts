@@ -297,11 +297,12 @@ export function parseAdrWith(file: string, content: string, byName?: ReadonlyMap
     }
   } else if (
     statusAt === 'section' &&
-    (statusLines.some((l) => l.link !== undefined && linkKind(l.link.type) === 'superseded-by') ||
-      (status === 'accepted' && rawLinks.some((r) => linkKind(r.link.type) === 'superseded-by')))
+    (status === 'accepted' || status === 'proposed' || status === 'unknown') &&
+    statusLines.some((l) => l.link !== undefined && linkKind(l.link.type) === 'superseded-by')
   ) {
     // adr-tools removes only an "Accepted" line when it supersedes, so "Proposed" (or a hand-kept
-    // "Accepted") can stand beside its "Superseded by" line: the link line is what counts.
+    // "Accepted") can stand beside its "Superseded by" line: the link line is what counts. Words
+    // written later ("Deprecated", "Rejected") say more than the link, and win.
     status = 'superseded';
   } else if (status === 'accepted' && rawLinks.some((r) => linkKind(r.link.type) === 'superseded-by')) {
     status = 'superseded';
