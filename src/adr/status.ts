@@ -20,12 +20,13 @@ const LEADING_DECORATION = /^[^\p{L}\p{N}]+/u;
 /** Normalises a status as written ("Accepted", "superseded by ADR-0012", "Propuesta") to one word. */
 export function normaliseStatus(text: string): AdrStatus {
   // A template's placeholder ("[proposed | rejected | accepted | ...]") lists every status: it is none.
-  if (PLACEHOLDER.test(text.trim())) return 'unknown';
-  const s = text
-    .toLowerCase()
-    .replace(EMPHASIS, '')
-    .replace(LEADING_DECORATION, '')
-    .trim();
+  const first = text.charCodeAt(0);
+  if ((first === 91 || first === 123) && PLACEHOLDER.test(text.trim())) return 'unknown';
+  let s = text.toLowerCase().replace(EMPHASIS, '');
+  // Nearly every status starts with a letter: the Unicode-aware pattern runs only for the others.
+  const c = s.charCodeAt(0);
+  if (!(c >= 97 && c <= 122)) s = s.replace(LEADING_DECORATION, '');
+  s = s.trim();
   for (const [re, status] of RULES) if (re.test(s)) return status;
   return 'unknown';
 }
