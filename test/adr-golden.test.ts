@@ -1,9 +1,10 @@
-// Golden ADRs: the whole written record for several decisions, in English and Spanish, MADR and
-// Nygard, compared with reviewed files under test/golden/adr/. After a deliberate change of the
+// Golden ADRs: the whole written record for several decisions, in English and Spanish, in every
+// style adr-wizard writes (MADR 4, 3 and 2, Nygard, log4brains), compared with reviewed files
+// under test/golden/adr/. After a deliberate change of the
 // templates, regenerate with `UPDATE_GOLDEN=1 npx vitest run test/adr-golden.test.ts`, then read
 // the diff.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordDecisions } from '../src/adr/record-decisions.js';
 import { treeToMermaid } from '../src/render/mermaid.js';
@@ -29,7 +30,7 @@ afterAll(() => {
 function normalise(text: string): string {
   return text
     .replace(/^date: \d{4}-\d{2}-\d{2}$/m, 'date: DATE')
-    .replace(/^(Date|Fecha): \d{4}-\d{2}-\d{2}$/m, '$1: DATE');
+    .replace(/^([-*] Date|Date|Fecha): \d{4}-\d{2}-\d{2}$/m, '$1: DATE');
 }
 
 const MERMAID_BLOCK = /```mermaid\n[\s\S]*?\n```/;
@@ -80,7 +81,7 @@ const CASES: Case[] = [
 describe('golden decision ADRs', () => {
   for (const c of CASES) {
     for (const lang of ['en', 'es'] as const) {
-      for (const template of ['madr', 'nygard'] as const) {
+      for (const template of ['madr', 'nygard', 'madr3', 'madr2', 'log4brains'] as const) {
         it(`${c.name} (${lang}, ${template})`, async () => {
           const cwd = tempDir();
           const decisions = c.decisions(lang);
@@ -107,7 +108,8 @@ describe('golden decision ADRs', () => {
             assumed: c.decisions(lang)[0]!.assumed,
             lang,
           });
-          if (template === 'madr') expect(rec!.deciders).toEqual(['Ana Pérez', 'Bob: "the architect"']);
+          if (template !== 'nygard') expect(rec!.deciders).toEqual(['Ana Pérez', 'Bob: "the architect"']);
+          if (template === 'log4brains') expect(rec!.tags).toEqual([decisions[0]!.tree]);
         });
       }
     }
@@ -126,6 +128,28 @@ describe('golden decision ADRs', () => {
     golden('chain-child.en.madr.md', written[1]!.content, child, 'en');
     const log = await readLog(join(cwd, 'doc/adr'));
     expect(log.map((r) => r.links.map(({ type, number }) => ({ type, number })))).toEqual([[{ type: 'Led to', number: 2 }], [{ type: 'Follows from', number: 1 }]]);
+  });
+
+  it('a chain in log4brains and MADR 2 style links by file name, in a Links section at the end', async () => {
+    for (const template of ['log4brains', 'madr2'] as const) {
+      const cwd = tempDir();
+      const parent = decide(styleTree, { scale: 'large', 'domain-boundaries': 'clear', 'team-size': 'large' }, 'en');
+      const child = decide(mlopsTree, { cloud: 'azure', 'cost-sensitive': 'no' }, 'en', [], {
+        tree: 'architecture-style',
+        outcome: 'microservices',
+      });
+      const written = await recordDecisions({ decisions: [parent, child], trees, catalog, cwd, lang: 'en', template });
+      const names = written.map((w) => basename(w.file));
+      expect(names).toEqual(
+        template === 'log4brains'
+          ? ['20260304-application-architecture-style-microservices.md', '20260304-mlops-platform-mlflow-self-hosted.md']
+          : ['0001-application-architecture-style-microservices.md', '0002-mlops-platform-mlflow-self-hosted.md'],
+      );
+      golden(`chain-parent.en.${template}.md`, written[0]!.content, parent, 'en');
+      golden(`chain-child.en.${template}.md`, written[1]!.content, child, 'en');
+      const log = await readLog(join(cwd, 'doc/adr'));
+      expect(log.map((r) => r.links.map(({ type, number }) => ({ type, number })))).toEqual([[{ type: 'Led to', number: 2 }], [{ type: 'Follows from', number: 1 }]]);
+    }
   });
 
   it('a follow-up decided later links to the parent already in the log', async () => {

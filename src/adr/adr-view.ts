@@ -3,17 +3,27 @@
 // machinery (walks, flips, explanations) to fill a blank record.
 import type { Lang } from '../core/types.js';
 import { strings, type AdrStrings } from './i18n.js';
+import { linkText } from './link-text.js';
+import type { AdrStyle } from './types.js';
 
 export interface ViewLink {
   type: string;
   number: number;
   title: string;
+  /** The target's file name. */
   file: string;
+}
+
+/** A link as the view gives it: `text` is the link text the record's style writes. */
+interface StyledLink extends ViewLink {
+  text: string;
 }
 
 export interface AdrView {
   l: AdrStrings;
   lang: Lang;
+  /** How the record is written: `nygard`, `madr2`, `madr3`, `madr4` or `log4brains`. */
+  style: AdrStyle;
   number: number;
   title: string;
   date: string;
@@ -22,7 +32,9 @@ export interface AdrView {
   deciders: string[];
   consulted: string[];
   informed: string[];
-  links: ViewLink[];
+  /** log4brains' `Tags:` (a decision's tree id). */
+  tags: string[];
+  links: StyledLink[];
   wizard: {
     tree: string;
     reviewed: string;
@@ -60,6 +72,7 @@ export interface AdrView {
 }
 
 export interface ViewMeta {
+  style: AdrStyle;
   number: number;
   date: string;
   status: string;
@@ -73,7 +86,20 @@ export interface ViewMeta {
   treeFile?: string | null;
 }
 
-type RecordFields = 'l' | 'lang' | 'number' | 'title' | 'date' | 'status' | 'statusLabel' | 'deciders' | 'consulted' | 'informed' | 'links';
+type RecordFields =
+  | 'l'
+  | 'lang'
+  | 'style'
+  | 'number'
+  | 'title'
+  | 'date'
+  | 'status'
+  | 'statusLabel'
+  | 'deciders'
+  | 'consulted'
+  | 'informed'
+  | 'tags'
+  | 'links';
 
 /** A status in the record's language ("Aceptada"), or as given when it is not one of the five. */
 export function statusLabel(status: string, lang: Lang): string {
@@ -82,10 +108,16 @@ export function statusLabel(status: string, lang: Lang): string {
 }
 
 /** The fields every ADR has, decided or blank: its words, number, title, date, status and people. */
-export function recordFields(title: string, lang: Lang, meta: Omit<ViewMeta, 'mermaid' | 'image'>): Pick<AdrView, RecordFields> {
+export function recordFields(
+  title: string,
+  lang: Lang,
+  meta: Omit<ViewMeta, 'mermaid' | 'image'>,
+  tags: string[] = [],
+): Pick<AdrView, RecordFields> {
   return {
     l: strings(lang),
     lang,
+    style: meta.style,
     number: meta.number,
     title,
     date: meta.date,
@@ -94,7 +126,8 @@ export function recordFields(title: string, lang: Lang, meta: Omit<ViewMeta, 'me
     deciders: meta.deciders,
     consulted: meta.consulted,
     informed: meta.informed,
-    links: meta.links,
+    tags,
+    links: meta.links.map((link) => ({ ...link, text: linkText(meta.style, link) })),
   };
 }
 

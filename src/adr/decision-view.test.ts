@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { catalog, decide, mlopsTree, styleTree } from '../../test/adr/fixtures.js';
 import { decisionView } from './decision-view.js';
 
-const META = { number: 1, date: '2026-12-01', status: 'accepted', deciders: [], consulted: [], informed: [], links: [], mermaid: null, image: null };
+const META = { style: 'madr4' as const, number: 1, date: '2026-12-01', status: 'accepted', deciders: [], consulted: [], informed: [], links: [], mermaid: null, image: null };
 
 describe('what would change the decision, in words', () => {
   it('names the close runner-up and the criteria that decided, in both languages', () => {

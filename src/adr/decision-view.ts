@@ -100,7 +100,7 @@ export function decisionView(
   }
 
   return {
-    ...recordFields(adrTitle(tree, decision, lang), lang, meta),
+    ...recordFields(adrTitle(tree, decision, lang), lang, meta, [tree.id]),
     wizard: {
       tree: tree.id,
       reviewed: tree.reviewed,

@@ -18,6 +18,9 @@ export interface AdrStrings {
   consequences: string;
   positive: string;
   negative: string;
+  /** MADR 2's and log4brains' two consequence headings. */
+  positiveConsequences: string;
+  negativeConsequences: string;
   path: string;
   warnings: string;
   scores: string;
@@ -43,6 +46,8 @@ export interface AdrStrings {
   newOptions: string;
   newOutcome: string;
   newConsequences: string;
+  newPositive: string;
+  newNegative: string;
   diagramImage: string;
   links: string;
   toc: string;
@@ -84,6 +89,8 @@ const en: AdrStrings = {
   consequences: 'Consequences',
   positive: 'Good',
   negative: 'Bad',
+  positiveConsequences: 'Positive Consequences',
+  negativeConsequences: 'Negative Consequences',
   path: 'Decision Path',
   warnings: 'Warnings',
   scores: 'Score Table',
@@ -109,6 +116,8 @@ const en: AdrStrings = {
   newOptions: '{The options considered.}',
   newOutcome: '{The chosen option, and why.}',
   newConsequences: '{What becomes easier or harder because of this decision.}',
+  newPositive: '{What becomes easier because of this decision.}',
+  newNegative: '{What becomes harder because of this decision.}',
   diagramImage: 'Rendered diagram',
   links: 'Links',
   toc: 'Architecture Decision Records',
@@ -165,6 +174,8 @@ const es: AdrStrings = {
   consequences: 'Consecuencias',
   positive: 'A favor',
   negative: 'En contra',
+  positiveConsequences: 'Consecuencias positivas',
+  negativeConsequences: 'Consecuencias negativas',
   path: 'Camino de la decisión',
   warnings: 'Advertencias',
   scores: 'Tabla de puntuación',
@@ -190,6 +201,8 @@ const es: AdrStrings = {
   newOptions: '{Las opciones consideradas.}',
   newOutcome: '{La opción elegida y por qué.}',
   newConsequences: '{Qué resulta más fácil o más difícil por esta decisión.}',
+  newPositive: '{Qué resulta más fácil por esta decisión.}',
+  newNegative: '{Qué resulta más difícil por esta decisión.}',
   diagramImage: 'Diagrama renderizado',
   links: 'Enlaces',
   toc: 'Registros de decisiones de arquitectura',

@@ -15,10 +15,10 @@ import { findAdrDir, listAdrFiles, readLog } from './log.js';
 import { checkStatus } from './lookup.js';
 import { parseAdr } from './parse.js';
 import { renderTemplate } from './render.js';
-import { adrFileName, titleSlug, today } from './slug.js';
-import { chooseTemplate, type TemplateChoice } from './template-choice.js';
+import { titleSlug, today } from './slug.js';
+import { chooseTemplate, shippedTemplate } from './template-choice.js';
 import type { AdrRecord } from './types.js';
-import { createAdrs, plannedNumbers } from './write.js';
+import { createAdrs, plannedAdrs, type ClaimedAdr } from './write.js';
 
 interface RecordDecisionsInput {
   decisions: Decision[];
@@ -28,7 +28,7 @@ interface RecordDecisionsInput {
   /** The ADR folder, when the caller has found it already (the CLI, which says how it chose). */
   dir?: string;
   lang: Lang;
-  /** `madr`, `nygard` or a path to a `.hbs` file; default from .adr-wizard.yaml or the log. */
+  /** A style (`madr`, `madr2`, `madr3`, `madr4`, `nygard`, `log4brains`) or a path to a `.hbs` file; default from .adr-wizard.yaml, else the log's own style. */
   template?: string;
   /** Default `accepted`. */
   status?: string;
@@ -53,10 +53,6 @@ interface RecordedAdr {
   file: string;
   content: string;
   written: boolean;
-}
-
-function templateName(choice: TemplateChoice): string {
-  return choice.kind === 'custom' ? choice.file : choice.kind;
 }
 
 export async function recordDecisions(input: RecordDecisionsInput): Promise<RecordedAdr[]> {
@@ -102,15 +98,11 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
       .sort((a, b) => b.number - a.number)[0];
   };
 
-  const render = async (numbers: number[], i: number): Promise<string> => {
+  const template = choice.file ?? shippedTemplate(choice.style, '');
+  const render = async (claimed: ClaimedAdr[], i: number): Promise<string> => {
     const { decision, tree } = items[i]!;
-    const number = numbers[i]!;
-    const ref = (j: number): ViewLink => ({
-      type: '',
-      number: numbers[j]!,
-      title: items[j]!.title,
-      file: adrFileName(numbers[j]!, items[j]!.slug),
-    });
+    const { number, name } = claimed[i]!;
+    const ref = (j: number): ViewLink => ({ type: '', number: claimed[j]!.number, title: items[j]!.title, file: claimed[j]!.name });
     const links: ViewLink[] = [...(input.links?.[i] ?? [])];
     const parent = batchParent(i);
     if (parent !== undefined) links.push({ ...ref(parent), type: l.linkTypes.followsFrom });
@@ -124,8 +116,9 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
     const scores = decision.scores;
     const walk = { path: decision.path.map((p) => ({ ...p })), outcome: decision.outcome, ...(scores ? { scores } : {}) };
     const mermaid = treeToMermaid(tree, lang, walk, { catalog: input.catalog }).trimEnd();
-    const image = input.render ? `${adrFileName(number, items[i]!.slug).replace(/\.md$/, '')}.${input.render}` : null;
+    const image = input.render ? `${name.replace(/\.md$/, '')}.${input.render}` : null;
     const view = decisionView(tree, decision, input.catalog, lang, {
+      style: choice.style,
       number,
       date,
       status,
@@ -138,19 +131,19 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
       // A repository's own tree is named in the ADR, so readers know the advice was customised.
       treeFile: treeSource(tree, input.cwd)?.file ?? null,
     });
-    return renderTemplate(templateName(choice), view);
+    return renderTemplate(template, view);
   };
 
   if (input.dryRun) {
-    const numbers = await plannedNumbers(dir, items.length);
+    const claimed = await plannedAdrs(dir, items.map((item) => item.slug), choice.naming, files);
     const out: RecordedAdr[] = [];
     for (const [i, item] of items.entries()) {
       out.push({
         tree: item.decision.tree,
-        number: numbers[i]!,
+        number: claimed[i]!.number,
         title: item.title,
-        file: join(dir, adrFileName(numbers[i]!, item.slug)),
-        content: await render(numbers, i),
+        file: join(dir, claimed[i]!.name),
+        content: await render(claimed, i),
         written: false,
       });
     }
@@ -159,7 +152,8 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
 
   const created = await createAdrs(
     dir,
-    items.map((item, i) => ({ slug: item.slug, render: (numbers: number[]) => render(numbers, i) })),
+    items.map((item, i) => ({ slug: item.slug, render: (claimed: ClaimedAdr[]) => render(claimed, i) })),
+    choice.naming,
   );
 
   // Reverse links on parents that were already in the log.

@@ -42,8 +42,17 @@ async function foldedSlug(text: string): Promise<string> {
   return slugify(text, { decamelize: false, customReplacements: [['&', ' and ']] });
 }
 
-export function adrFileName(number: number, slug: string): string {
-  return `${String(number).padStart(4, '0')}-${slug}.md`;
+/** `0007-slug.md`: the number padded to `width` digits (4, as adr-tools and MADR write them). */
+export function adrFileName(number: number, slug: string, width = 4): string {
+  return `${String(number).padStart(width, '0')}-${slug}.md`;
+}
+
+/**
+ * `20260304-slug.md`, as log4brains names a file written on `date` (YYYY-MM-DD); the `n`th file of
+ * that day and slug gets `-n` after the slug (`20260304-slug-2.md`), as log4brains does.
+ */
+export function datedFileName(date: string, slug: string, n = 1): string {
+  return `${date.replace(/-/g, '')}-${slug}${n > 1 ? `-${n}` : ''}.md`;
 }
 
 /** Today as YYYY-MM-DD in local time; ADR_DATE overrides it (as in adr-tools). */

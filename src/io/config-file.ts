@@ -1,17 +1,19 @@
 // Reads a found `.adr-wizard.yaml` (config.ts finds it).
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { didYouMean } from '../core/did-you-mean.js';
 import * as z from '../core/zod.js';
 import { parseUserYaml, userFileError } from './user-yaml.js';
 import type { Lang } from '../core/types.js';
 import type { Found } from './find-up.js';
+import { isTemplateName, TEMPLATE_EXPECTED, TEMPLATE_NAMES } from './template-names.js';
 
 export interface AdrConfig {
   /** The config file (absolute), when one was found. */
   file?: string;
   /** ADR folder, absolute (resolved against the config file's folder). */
   folder?: string;
-  /** `madr`, `nygard`, or an absolute path to a `.hbs` template. */
+  /** A shipped style's name (template-names.ts), or an absolute path to a `.hbs` template. */
   template?: string;
   lang?: Lang;
   deciders?: string[];
@@ -45,11 +47,17 @@ export async function readAdrConfig(found: Found): Promise<AdrConfig> {
   if (data.folder) cfg.folder = resolve(found.dir, data.folder);
   const template = data.template ?? data.templates;
   if (template) {
-    const builtIn = template === 'madr' || template === 'nygard';
+    const builtIn = isTemplateName(template);
     if (!builtIn && !template.endsWith('.hbs')) {
       const key = data.template !== undefined ? 'template' : 'templates';
       throw userFileError(found.path, 'configuration', [
-        { file: found.path, ...locate([key]), path: key, message: 'expected madr, nygard or a path to a .hbs file', severity: 'error' },
+        {
+          file: found.path,
+          ...locate([key]),
+          path: key,
+          message: `"${template}": ${TEMPLATE_EXPECTED}${didYouMean(template, TEMPLATE_NAMES)}`,
+          severity: 'error',
+        },
       ]);
     }
     cfg.template = builtIn ? template : resolve(found.dir, template);

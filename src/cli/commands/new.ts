@@ -1,4 +1,4 @@
-// `adr-wizard new <title>`: a blank ADR in the log's template, optionally superseding or linking.
+// `adr-wizard new <title>`: a blank ADR in the log's style, optionally superseding or linking.
 import { basename, relative } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { loadAdrConfig } from '../../io/config.js';
@@ -7,10 +7,10 @@ import { strings } from '../../adr/i18n.js';
 import { listAdrFiles, numbersByName, readAdr, type AdrFile} from '../../adr/log.js';
 import { checkLinkType, checkStatus, parseAdrNumber, reverseOf } from '../../adr/lookup.js';
 import { renderTemplate } from '../../adr/render.js';
-import { adrFileName, titleSlug, today } from '../../adr/slug.js';
-import { chooseLang, chooseTemplate } from '../../adr/template-choice.js';
+import { titleSlug, today } from '../../adr/slug.js';
+import { chooseLang, chooseTemplate, shippedTemplate } from '../../adr/template-choice.js';
 import type { AdrRecord } from '../../adr/types.js';
-import { createAdrs } from '../../adr/write.js';
+import { createAdrs, type ClaimedAdr } from '../../adr/write.js';
 import { replaceFile } from '../../io/fs.js';
 import { adrFolder } from '../adr-folder.js';
 
@@ -74,28 +74,26 @@ export async function run(titleArg: string, opts: NewOptions = {}): Promise<void
   const linkTargets = await Promise.all(linkSpecs.map((s) => readTarget(dir, s.number, files, '--link')));
 
   const slug = await titleSlug(title);
-  const tpl = choice.kind === 'custom' ? choice.file : `new-${choice.kind}`;
-  const [created] = await createAdrs(dir, [
-    {
-      slug,
-      render: (numbers) => {
-        const links: ViewLink[] = [
-          ...supersedes.map((r) => ({ type: l.linkTypes.supersedes, number: r.number, title: r.title, file: basename(r.file) })),
-          ...linkSpecs.map((s, i) => ({ type: s.type, number: s.number, title: linkTargets[i]!.title, file: basename(linkTargets[i]!.file) })),
-        ];
-        const view = newView(title, lang, {
-          number: numbers[0]!,
-          date: today(),
-          status,
-          deciders: config.deciders ?? [],
-          consulted: config.consulted ?? [],
-          informed: config.informed ?? [],
-          links,
-        });
-        return renderTemplate(tpl, view);
-      },
-    },
-  ]);
+  const tpl = choice.file ?? shippedTemplate(choice.style, 'new-');
+  const links: ViewLink[] = [
+    ...supersedes.map((r) => ({ type: l.linkTypes.supersedes, number: r.number, title: r.title, file: basename(r.file) })),
+    ...linkSpecs.map((s, i) => ({ type: s.type, number: s.number, title: linkTargets[i]!.title, file: basename(linkTargets[i]!.file) })),
+  ];
+  const render = (claimed: ClaimedAdr[]) =>
+    renderTemplate(
+      tpl,
+      newView(title, lang, {
+        style: choice.style,
+        number: claimed[0]!.number,
+        date: today(),
+        status,
+        deciders: config.deciders ?? [],
+        consulted: config.consulted ?? [],
+        informed: config.informed ?? [],
+        links,
+      }),
+    );
+  const [created] = await createAdrs(dir, [{ slug, render }], choice.naming);
   const me = { number: created!.number, title, file: created!.file };
 
   // The other side of each link, each file in its own style. The editing code loads only then.
@@ -117,6 +115,6 @@ export async function run(titleArg: string, opts: NewOptions = {}): Promise<void
     // Plain writes, not messages.ts: `new` prints no colour and skips loading chalk (start-up time).
     process.stdout.write(`${JSON.stringify({ number: me.number, title, status, file: me.file, supersedes: supersedes.map((s) => s.number) }, null, 2)}\n`);
   } else {
-    process.stdout.write(`${relative(cwd, created!.file) || adrFileName(me.number, slug)}\n`);
+    process.stdout.write(`${relative(cwd, created!.file) || basename(created!.file)}\n`);
   }
 }

@@ -7,7 +7,7 @@ export function registerAdrCommands(program: Command): void {
     .command('init')
     .description('create the ADR folder, .adr-dir and ADR 1 "Record architecture decisions"')
     .argument('[dir]', 'ADR folder (default doc/adr)')
-    .option('--template <name>', 'madr (default) or nygard')
+    .option('--template <name>', 'style of ADR 1: madr (MADR 4, default), madr3, madr2, nygard or log4brains')
     .option('--lang <lang>', 'en or es')
     .option('--force', 'write .adr-dir and ADR 1 even if the folder is already initialised')
     .action(async (dir, opts) => {
@@ -22,7 +22,7 @@ export function registerAdrCommands(program: Command): void {
     .option('--status <status>', 'status (default: proposed)')
     .option('-s, --supersedes <n>', 'supersede ADR n (repeatable)', collect, [])
     .option('-l, --link <type:n>', 'link to ADR n, e.g. "Amends:3" or "3:Amends:Amended by" (repeatable)', collect, [])
-    .option('--template <name>', 'madr, nygard or a path to a .hbs template')
+    .option('--template <name>', "madr (MADR 4), madr3, madr2, nygard, log4brains or a .hbs file (default: the log's own style)")
     .option('--lang <lang>', 'en or es')
     .option('--json', 'print the written ADR as JSON')
     .action(async (title, opts) => {

@@ -69,7 +69,7 @@ export function registerDecisionCommands(program: Command): void {
     .option('--json', 'print the decisions as JSON')
     .option('--dry-run', 'print what would be written, write nothing')
     .option('--no-write', 'walk the trees but write no ADR')
-    .option('--template <name>', 'ADR template: madr (default) or nygard')
+    .option('--template <name>', "ADR style: madr (MADR 4), madr3, madr2, nygard, log4brains or a .hbs file (default: the log's own style)")
     .option('--status <status>', 'status of the written ADRs (default: accepted)')
     .option('--render <format>', 'also render the diagram next to the ADR: svg or png')
     .option('--force', 'overwrite existing files')

@@ -1,0 +1,28 @@
+// The text of a link to another ADR, as each style writes it. One function for the links a new
+// record writes and the ones an edit adds, so that a log's links all look alike.
+import { basename } from 'node:path';
+import type { AdrStyle } from './types.js';
+
+interface LinkTarget {
+  number: number;
+  title: string;
+  /** The target's file name (a path is cut to its base name). */
+  file: string;
+}
+
+const NUMBERED_NAME = /^(\d+)-/;
+
+/**
+ * adr-tools: `N. Title`, kept by MADR 3 and 4 (whose templates show no link form). MADR 2:
+ * `ADR-0005`, the number as the target's file name writes it. log4brains: the target's slug (its
+ * file name without `.md`), and so MADR 2 for a dated target.
+ */
+export function linkText(style: AdrStyle, target: LinkTarget): string {
+  if (style === 'madr2' || style === 'log4brains') {
+    const name = basename(target.file);
+    const numbered = style === 'madr2' ? NUMBERED_NAME.exec(name) : null;
+    return numbered ? `ADR-${numbered[1]!}` : name.replace(/\.md$/i, '');
+  }
+  // Brackets would end the link text early; line breaks would split the line.
+  return `${target.number}. ${target.title.replace(/[\r\n[\]]+/g, ' ')}`;
+}
