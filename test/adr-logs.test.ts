@@ -1,6 +1,6 @@
 // The logs teams already have, one per style: found where they live, read as written.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './support/cli.js';
 import { STYLED_LOGS, writeLog, type FixtureLog } from './support/adr-logs.js';
@@ -37,6 +37,29 @@ describe.each(Object.entries(STYLED_LOGS))('a %s log', (_name, log) => {
     expect(entries.every((e) => e.file.startsWith(join(root, log.folder)))).toBe(true);
     mkdirSync(join(root, 'src/app'), { recursive: true });
     expect((await listed(join(root, 'src/app'))).map((e) => e.number)).toEqual(log.expected.map((e) => e[0]));
+  });
+});
+
+describe.each(Object.entries(STYLED_LOGS))('new in a %s log', (_name, log) => {
+  it('writes the next record in the log\'s style, name and number, superseding in the old file\'s style', async () => {
+    const root = logIn(log);
+    const last = log.expected.at(-1)!;
+    const r = await cli(['new', 'Use Redis', '--supersedes', String(last[0]), '--json'], root);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const made = JSON.parse(r.stdout) as { number: number; file: string };
+    expect(basename(made.file)).toMatch(log.next.name);
+    const exported = JSON.parse((await cli(['export', '--format', 'json'], root)).stdout) as {
+      adrs: { number: number; title: string; status: string; style: string; file: string; links: { type: string; number: number }[] }[];
+    };
+    const numbers = exported.adrs.map((a) => a.number);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    const mine = exported.adrs.find((a) => a.title === 'Use Redis')!;
+    expect([mine.number, mine.style, mine.status]).toEqual([made.number, log.next.style, 'proposed']);
+    expect(mine.links).toEqual([{ type: 'Supersedes', number: last[0] }]);
+    const old = exported.adrs.find((a) => a.title === last[1])!;
+    expect(old.status).toBe('superseded');
+    expect(old.links).toContainEqual({ type: expect.stringMatching(/^Superseded by$/i), number: made.number });
   });
 });
 

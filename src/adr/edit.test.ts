@@ -91,7 +91,7 @@ Text.
 
   it('MADR 2 and log4brains: the status bullet carries the link', async () => {
     const out = markSuperseded(await rec('0001-use-madr.md', MADR2), by);
-    expect(out).toContain('* Status: superseded by [7. Use MySQL](0007-use-mysql.md)\n* Date: 2017-12-13');
+    expect(out).toContain('* Status: superseded by [ADR-0007](0007-use-mysql.md)\n* Date: 2017-12-13');
     const back = await rec('0001-use-madr.md', out);
     expect([back.status, back.links]).toEqual(['superseded', [{ type: 'Superseded by', number: 7 }]]);
   });
@@ -166,10 +166,10 @@ We build with Maven. This differs from [1. Use Maven](0001-use-maven.md), which 
 
   it('adds MADR 2 and log4brains links as bullets of the Links section, made when missing', async () => {
     const withSection = addLink(await rec('0003-use-gradle.md', NAV_MADR2), 'Amends', { number: 2, title: 'B', file: '0002-b.md' });
-    expect(withSection).toMatch(/## Links\n\n\* Refines \[ADR-0001\]\(0001-use-maven\.md\)\n\* Amends \[2\. B\]\(0002-b\.md\)\n$/);
+    expect(withSection).toMatch(/## Links\n\n\* Refines \[ADR-0001\]\(0001-use-maven\.md\)\n\* Amends \[ADR-0002\]\(0002-b\.md\)\n$/);
     const L4B = '# Use Next.js\n\n- Status: accepted\n- Date: 2024-07-02\n\n## Context and Problem Statement\n\nText.\n';
     const added = addLink(await rec('20240702-use-nextjs.md', L4B), 'Relates to', { number: 1, title: 'Use log4brains', file: '20240101-use-log4brains.md' });
-    expect(added).toBe(`${L4B}\n## Links\n\n- Relates to [Use log4brains](20240101-use-log4brains.md)\n`);
+    expect(added).toBe(`${L4B}\n## Links\n\n- Relates to [20240101-use-log4brains](20240101-use-log4brains.md)\n`);
     const back = await parseAdr('/log/20240702-use-nextjs.md', added, new Map([['20240101-use-log4brains.md', 1], ['20240702-use-nextjs.md', 2]]));
     expect(back.links).toEqual([{ type: 'Relates to', number: 1, target: '20240101-use-log4brains.md' }]);
   });

@@ -3,7 +3,8 @@
 // keep their bullet metadata. Pure: content in, content out.
 import { basename } from 'node:path';
 import { strings } from './i18n.js';
-import { classifyFileName, parseLinkLine } from './parse.js';
+import { linkText } from './link-text.js';
+import { parseLinkLine } from './parse.js';
 import { linkKind } from './status.js';
 import { yamlScalar } from './escape.js';
 import type { AdrRecord } from './types.js';
@@ -25,16 +26,13 @@ export function languageOf(rec: Pick<AdrRecord, 'wizard' | 'body'>): Lang {
   return /^(##\s+(Estado|Contexto|Decisión|Consecuencias)\b|Fecha:\s)/m.test(rec.body) ? 'es' : 'en';
 }
 
-/** `Type [N. Title](file)`; a dated (log4brains) target's number is its place in the log, not its name: title only. */
-function linkLine(type: string, target: LinkTarget): string {
-  return `${type} ${linkText(target)}`;
+/** `Type [text](file)`, the link text as the file's style writes it (link-text.ts). */
+function linkLine(rec: AdrRecord, type: string, target: LinkTarget): string {
+  return `${type} ${link(rec, target)}`;
 }
 
-function linkText(target: LinkTarget): string {
-  const title = target.title.replace(/[\r\n[\]]+/g, ' ');
-  const name = basename(target.file);
-  const text = classifyFileName(name).kind === 'dated' ? title : `${target.number}. ${title}`;
-  return `[${text}](${name})`;
+function link(rec: AdrRecord, target: LinkTarget): string {
+  return `[${linkText(rec.style, target)}](${basename(target.file)})`;
 }
 
 /** The bullet marker a file's header uses: `*` in MADR 2, `-` in log4brains (as their templates write). */
@@ -81,7 +79,7 @@ export function addLink(rec: AdrRecord, type: string, target: LinkTarget): strin
   if (hasLink(rec, type, target.number)) return rec.body;
   const nl = eol(rec.body);
   const lines = rec.body.split(/\r?\n/);
-  const line = linkLine(type, target);
+  const line = linkLine(rec, type, target);
   const statusAt = lines.findIndex((l) => STATUS_HEADING.test(l));
   if (rec.style === 'nygard' && statusAt >= 0) {
     // As adr-tools does: at the end of the Status section, followed by a blank line.
@@ -214,7 +212,7 @@ export function markSuperseded(old: AdrRecord, by: LinkTarget): string {
     return addLink({ ...old, body: withStatus, statusAt: 'front-matter' }, type, by);
   }
   if (old.statusAt === 'bullet' || (old.statusAt === undefined && (old.style === 'madr2' || old.style === 'log4brains'))) {
-    return setStatus(old, `superseded by ${linkText(by)}`);
+    return setStatus(old, `superseded by ${link(old, by)}`);
   }
   // Nygard: the status words go, the link line is the status (as adr-tools writes it).
   const cleared = setStatus({ ...old, statusAt: 'section' }, '');

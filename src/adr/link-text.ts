@@ -10,10 +10,11 @@ interface LinkTarget {
   file: string;
 }
 
-const NUMBERED_NAME = /^(\d+)-/;
+const NUMBERED_NAME = /^(?:adr[-_]?)?(\d+)[-_]/i;
+const DATED_NAME = /^(?:19|20)\d{6}-/;
 
 /**
- * adr-tools: `N. Title`, kept by MADR 3 and 4 (whose templates show no link form). MADR 2:
+ * adr-tools: `N. Title` (`Title` for a dated target), kept by MADR 3 and 4 (whose templates show no link form). MADR 2:
  * `ADR-0005`, the number as the target's file name writes it. log4brains: the target's slug (its
  * file name without `.md`), and so MADR 2 for a dated target.
  */
@@ -24,5 +25,7 @@ export function linkText(style: AdrStyle, target: LinkTarget): string {
     return numbered ? `ADR-${numbered[1]!}` : name.replace(/\.md$/i, '');
   }
   // Brackets would end the link text early; line breaks would split the line.
-  return `${target.number}. ${target.title.replace(/[\r\n[\]]+/g, ' ')}`;
+  const title = target.title.replace(/[\r\n[\]]+/g, ' ');
+  // A dated (log4brains) target's number is its place in the listing, not its name: the title says it.
+  return DATED_NAME.test(basename(target.file)) ? title : `${target.number}. ${title}`;
 }
