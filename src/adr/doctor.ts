@@ -1,28 +1,35 @@
-// Health checks of an ADR log, and the one repair worth automating: two branches that each added
-// ADR 15 and merged cleanly. Checks are pure over the parsed log; the fix plans renames and edits.
-import { basename, join } from 'node:path';
-import type { Tree } from '../core/types.js';
-import { nextNumberOf, standalone } from './log.js';
-import { adrFileName } from './slug.js';
-import type { AdrRecord, AdrWizardBlock } from './types.js';
+// Health checks of an ADR log, each under a named rule (the ids are a contract: CI settings and
+// `.adr-wizard.yaml` name them, docs/adr.md lists them). The checks are pure over the parsed log;
+// the rule families live in ./doctor/, the repair of duplicate numbers in ./doctor/renumber.ts.
+import { DOCTOR_RULES, type DoctorRule, type RuleSetting } from '../core/doctor-rules.js';
+import { adviceFindings } from './doctor/advice.js';
+import { conflicts } from './doctor/conflicts.js';
+import { lineOf, wizardLine } from './doctor/lines.js';
+import { duplicateNumbers, fileProblems, mixedNaming, staleTrees, unknownStatuses } from './doctor/log-rules.js';
+import type { DecisionData, Finding, LogEntry } from './doctor/types.js';
+import { standalone } from './log.js';
+import type { DriverCatalog, Tree } from '../core/types.js';
+import type { AdrRecord } from './types.js';
 
-export interface Finding {
-  rule: 'duplicate-number' | 'broken-link' | 'unknown-status' | 'unreadable' | 'stale-tree';
-  severity: 'error' | 'warning';
-  number: number;
-  file: string;
-  message: string;
+export type { DecisionData, Finding, LogEntry } from './doctor/types.js';
+
+/** Today's trees and drivers as the checks read them. */
+export function decisionData(trees: Map<string, Tree>, catalog: DriverCatalog): DecisionData {
+  const constrained = new Set<string>();
+  for (const tree of trees.values()) for (const o of Object.values(tree.outcomes)) for (const d of Object.keys(o.constrains?.drivers ?? {})) constrained.add(d);
+  return { trees, catalog, constrained };
+}
+
+/** Whether a record's decision is checked against today's trees (which are loaded only then). */
+export function needsDecisionData(r: AdrRecord): boolean {
+  return r.status === 'accepted' && r.wizard !== undefined;
 }
 
 /**
- * What the checks and the repair read of a record: no text, so that a log of thousands of records
- * is held in little memory while it is checked.
+ * What the checks keep of a record, copied out of its text. An accepted decision is re-walked here,
+ * while its text is at hand, when today's trees are given.
  */
-export interface LogEntry extends Pick<AdrRecord, 'number' | 'file' | 'links' | 'status' | 'statusText' | 'style' | 'date' | 'problems'> {
-  wizard?: Pick<AdrWizardBlock, 'tree' | 'reviewed'>;
-}
-
-export function logEntry(r: AdrRecord): LogEntry {
+export function logEntry(r: AdrRecord, decisions?: DecisionData): LogEntry {
   const entry: LogEntry = {
     number: r.number,
     file: r.file,
@@ -33,132 +40,49 @@ export function logEntry(r: AdrRecord): LogEntry {
   };
   if (r.date !== undefined) entry.date = standalone(r.date);
   if (r.problems !== undefined) entry.problems = r.problems.map((p) => ({ ...p, message: standalone(p.message) }));
-  if (r.wizard !== undefined) entry.wizard = { tree: standalone(r.wizard.tree), reviewed: standalone(r.wizard.reviewed) };
+  if (r.status === 'unknown') {
+    const line = lineOf(r.body, r.statusText);
+    if (line !== undefined) entry.statusLine = line;
+  }
+  if (r.wizard && r.status === 'accepted') {
+    const w = r.wizard;
+    const drivers: Record<string, string> = {};
+    for (const d of decisions?.constrained ?? []) if (Object.hasOwn(w.drivers, d)) drivers[d] = standalone(w.drivers[d]!);
+    entry.wizard = { tree: standalone(w.tree), reviewed: standalone(w.reviewed), outcome: standalone(w.outcome), drivers };
+    if (w.lang !== undefined) entry.wizard.lang = standalone(w.lang);
+    const line = wizardLine(r.body);
+    if (line !== undefined) entry.wizard.line = line;
+    if (decisions) entry.advice = adviceFindings(r, decisions);
+  }
   return entry;
 }
 
-/** Adds months to a YYYY-MM-DD date (day clamped), for the "reviewed over 12 months ago" rule. */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) + months;
-  const ny = Math.floor(total / 12);
-  const nm = (total % 12) + 1;
-  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
-  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
-
-export function checkLog(log: LogEntry[], trees: Map<string, Tree> | undefined, today: string): Finding[] {
+/** Every finding of the log at its rule's default severity, in number, file and line order. */
+export function checkLog(log: LogEntry[], decisions: DecisionData | undefined, today: string): Finding[] {
   const findings: Finding[] = [];
-  const byNumber = groupByNumber(log);
-
-  for (const [n, recs] of byNumber) {
-    if (recs.length < 2) continue;
-    for (const r of recs) {
-      findings.push({
-        rule: 'duplicate-number',
-        severity: 'error',
-        number: n,
-        file: r.file,
-        message: `ADR ${n} is used by ${recs.length} files: ${recs.map((x) => basename(x.file)).join(', ')}`,
-      });
-    }
-  }
-  for (const r of log) {
-    for (const l of r.links) {
-      if (!byNumber.has(l.number)) {
-        findings.push({ rule: 'broken-link', severity: 'error', number: r.number, file: r.file, message: `"${l.type}" links to ADR ${l.number}, which does not exist` });
-      }
-    }
-    for (const p of r.problems ?? []) {
-      if (p.rule === 'missing-status') continue;
-      const rule = p.rule === 'broken-link' ? 'broken-link' : 'unreadable';
-      if (rule === 'broken-link' && r.links.some((l) => !byNumber.has(l.number) && p.message.includes(String(l.number).padStart(4, '0')))) continue;
-      findings.push({ rule, severity: 'error', number: r.number, file: r.file, message: p.message });
-    }
-    if (r.status === 'unknown' && r.statusText !== '') {
-      findings.push({
-        rule: 'unknown-status',
-        severity: 'warning',
-        number: r.number,
-        file: r.file,
-        message: `status "${r.statusText}" is not one of proposed, accepted, rejected, deprecated, superseded`,
-      });
-    }
-    if (r.status === 'accepted' && r.wizard) {
-      const reviewed = trees?.get(r.wizard.tree)?.reviewed ?? r.wizard.reviewed;
-      if (/^\d{4}-\d{2}-\d{2}$/.test(reviewed) && addMonths(reviewed, 12) < today) {
-        findings.push({
-          rule: 'stale-tree',
-          severity: 'warning',
-          number: r.number,
-          file: r.file,
-          message: `accepted on facts of the tree "${r.wizard.tree}" reviewed ${reviewed}, more than 12 months ago; revisit it (adr-wizard revisit ${r.number})`,
-        });
-      }
-    }
-  }
-  return findings.sort((a, b) => a.number - b.number || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-}
-
-function groupByNumber(log: LogEntry[]): Map<number, LogEntry[]> {
-  const byNumber = new Map<number, LogEntry[]>();
-  for (const r of log) {
-    const same = byNumber.get(r.number);
-    if (same) same.push(r);
-    else byNumber.set(r.number, [r]);
-  }
-  return byNumber;
-}
-
-interface Renumber {
-  from: number;
-  to: number;
-  oldFile: string;
-  newFile: string;
+  duplicateNumbers(log, findings);
+  fileProblems(log, findings);
+  unknownStatuses(log, findings);
+  mixedNaming(log, findings);
+  staleTrees(log, decisions?.trees, today, findings);
+  for (const r of log) if (r.advice) findings.push(...r.advice);
+  conflicts(log, decisions?.trees, findings);
+  return findings.sort(
+    (a, b) => a.number - b.number || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.line ?? 0) - (b.line ?? 0),
+  );
 }
 
 /**
- * For each number used by several files, keeps the earliest (by date, then by file name) and moves
- * each later one to the next free number.
+ * The configured severities over the defaults: `off` drops a rule's findings; a severity replaces
+ * the rule's default. A finding a rule makes below its default (advice-changed's note that a tree
+ * is gone) stays as it is.
  */
-export function planRenumbering(log: LogEntry[], dir: string): Renumber[] {
-  const byNumber = groupByNumber(log);
-  let next = nextNumberOf(log.map((r) => ({ name: basename(r.file), number: r.number })));
-  const plan: Renumber[] = [];
-  for (const n of [...byNumber.keys()].sort((a, b) => a - b)) {
-    const recs = byNumber.get(n)!;
-    if (recs.length < 2) continue;
-    // log4brains files carry no number in their names: renumbering them means nothing.
-    const movable = recs.filter((r) => r.style !== 'log4brains' && /^\d+-/.test(basename(r.file)) && !/^\d{8}-/.test(basename(r.file)));
-    if (movable.length < 2) continue;
-    const sorted = [...movable].sort((a, b) => {
-      const da = a.date ?? '9999-99-99';
-      const db = b.date ?? '9999-99-99';
-      if (da !== db) return da < db ? -1 : 1;
-      return basename(a.file) < basename(b.file) ? -1 : 1;
-    });
-    for (const r of sorted.slice(1)) {
-      const slug = basename(r.file).replace(/^\d+-/, '').replace(/\.md$/i, '');
-      plan.push({ from: n, to: next, oldFile: r.file, newFile: join(dir, adrFileName(next, slug)) });
-      next++;
-    }
+export function applyRuleSettings(findings: Finding[], settings: Partial<Record<DoctorRule, RuleSetting>> = {}): Finding[] {
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const setting = settings[f.rule];
+    if (setting === 'off') continue;
+    out.push(setting !== undefined && f.severity === DOCTOR_RULES[f.rule] ? { ...f, severity: setting } : f);
   }
-  return plan;
-}
-
-/** Rewrites references to a renamed ADR in one file's text: link targets and their `[N. ` text. */
-export function rewriteReferences(content: string, move: Renumber): string {
-  const oldName = basename(move.oldFile);
-  const newName = basename(move.newFile);
-  const escaped = oldName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`\\[(${move.from})\\.(\\s[^\\]]*)\\]\\((\\.\\/)?${escaped}\\)`, 'g');
-  let out = content.replace(re, (_m, _n: string, rest: string, dot: string | undefined) => `[${move.to}.${rest}](${dot ?? ''}${newName})`);
-  // Links whose text does not carry the number ([Title](file)).
-  out = out.replace(new RegExp(`\\]\\((\\.\\/)?${escaped}\\)`, 'g'), (_m, dot: string | undefined) => `](${dot ?? ''}${newName})`);
   return out;
-}
-
-/** The renamed file's own text: its `# N. Title` heading, when it has one. */
-export function renumberOwnTitle(content: string, move: Renumber): string {
-  return content.replace(new RegExp(`^#\\s+${move.from}\\.\\s`, 'm'), `# ${move.to}. `);
 }

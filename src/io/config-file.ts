@@ -2,7 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { didYouMean } from '../core/did-you-mean.js';
+import { DOCTOR_RULES, isDoctorRule, RULE_SETTINGS, type DoctorRule, type RuleSetting } from '../core/doctor-rules.js';
+import type { Problem } from '../core/errors.js';
 import * as z from '../core/zod.js';
+import type { Locate } from '../core/yaml-doc.js';
 import { parseUserYaml, userFileError } from './user-yaml.js';
 import type { Lang } from '../core/types.js';
 import type { Found } from './find-up.js';
@@ -21,6 +24,8 @@ export interface AdrConfig {
   informed?: string[];
   /** The browser that renders diagrams, absolute. */
   browser?: string;
+  /** `doctor.rules`: a severity (or `off`) per rule id. */
+  doctor?: { rules: Partial<Record<DoctorRule, RuleSetting>> };
 }
 
 const text = z.string().check(z.trim(), z.minLength(1, 'expected a non-empty string'));
@@ -36,6 +41,9 @@ const ConfigSchema = z.strictObject({
   consulted: z.optional(names),
   informed: z.optional(names),
   browser: z.optional(text),
+  // The keys under it, rule ids and severities are checked below, each at its line with "did you
+  // mean" among its own words (the schema's would suggest top-level fields).
+  doctor: z.optional(z.nullable(z.looseObject({ rules: z.optional(z.nullable(z.record(z.string(), z.unknown()))) }))),
 });
 
 export async function readAdrConfig(found: Found): Promise<AdrConfig> {
@@ -72,5 +80,38 @@ export async function readAdrConfig(found: Found): Promise<AdrConfig> {
   const informed = list(data.informed);
   if (informed) cfg.informed = informed;
   if (data.browser) cfg.browser = resolve(found.dir, data.browser);
+  if (data.doctor) cfg.doctor = { rules: doctorRules(data.doctor, found.path, locate) };
   return cfg;
+}
+
+const DOCTOR_KEYS = ['rules'];
+
+/** `doctor.rules`, every unknown key, rule id and setting reported at its line. */
+function doctorRules(doctor: Record<string, unknown>, file: string, locate: Locate): Partial<Record<DoctorRule, RuleSetting>> {
+  const out: Partial<Record<DoctorRule, RuleSetting>> = {};
+  const problems: Problem[] = [];
+  for (const key of Object.keys(doctor)) {
+    if (DOCTOR_KEYS.includes(key)) continue;
+    const path = ['doctor', key];
+    problems.push({ file, ...locate(path, { key: true }), path: path.join('.'), message: `unknown field "${key}"${didYouMean(key, DOCTOR_KEYS)}`, severity: 'error' });
+  }
+  const settings: readonly string[] = RULE_SETTINGS;
+  const rules = (doctor.rules ?? {}) as Record<string, unknown>;
+  for (const [id, value] of Object.entries(rules)) {
+    const path = ['doctor', 'rules', id];
+    if (!isDoctorRule(id)) {
+      problems.push({ file, ...locate(path, { key: true }), path: path.join('.'), message: `unknown rule "${id}"${didYouMean(id, Object.keys(DOCTOR_RULES))}`, severity: 'error' });
+      continue;
+    }
+    const setting = typeof value === 'string' ? value.trim() : undefined;
+    if (setting === undefined || !settings.includes(setting)) {
+      const shown = typeof value === 'string' ? `"${value}"` : JSON.stringify(value) ?? String(value);
+      const hint = typeof value === 'string' ? didYouMean(value, RULE_SETTINGS) : '';
+      problems.push({ file, ...locate(path), path: path.join('.'), message: `unknown severity ${shown}${hint}; expected ${RULE_SETTINGS.join(', ')}`, severity: 'error' });
+      continue;
+    }
+    out[id] = setting as RuleSetting;
+  }
+  if (problems.length > 0) throw userFileError(file, 'configuration', problems);
+  return out;
 }

@@ -3,7 +3,6 @@
 // means the decision stands, and we say what changed around it.
 import { basename, relative } from 'node:path';
 import { UsageError } from '../../core/errors.js';
-import { toDecision } from '../../core/decision.js';
 import { parseSetFlags } from '../../core/driver-values.js';
 import { flipOutcomes, flips } from '../../core/flips.js';
 import { outcomeTitle, valueLabel } from '../../core/labels.js';
@@ -11,6 +10,7 @@ import { askedDrivers } from '../../core/space.js';
 import { isLang, t } from '../../core/text.js';
 import type { DriverCatalog, DriverValues, Lang, Tree } from '../../core/types.js';
 import { walk } from '../../core/walk.js';
+import { rewalk } from '../../adr/rewalk.js';
 import { markSuperseded } from '../../adr/edit.js';
 import { strings } from '../../adr/i18n.js';
 import {readLog} from '../../adr/log.js';
@@ -108,24 +108,22 @@ export async function run(nArg: string, opts: RevisitOptions): Promise<void> {
     if (opts.set.length === 0) sets = await promptChanges(prompter, tree, catalog, stored.drivers, lang);
   }
 
-  const values: DriverValues = { ...stored.drivers, ...sets };
-  let result = walk(tree, values);
+  let again = rewalk(tree, catalog, stored, lang, sets);
   // A changed answer can lead to questions the old path never asked: ask them in a terminal.
-  while (result.status !== 'done' && prompter) {
-    const d = result.missing[0]!;
+  while (again.result.status !== 'done' && prompter) {
+    const d = again.result.missing[0]!;
     const v = await askDriver(prompter, catalog, tree, d, lang);
     if (v === BACK) continue; // nothing to go back to: ask again
-    sets[d] = values[d] = v;
-    result = walk(tree, values);
+    sets[d] = v;
+    again = rewalk(tree, catalog, stored, lang, sets);
   }
-  if (result.status !== 'done') {
+  if (!('decision' in again)) {
+    const { missing } = again.result;
     throw new UsageError(
-      `the tree "${tree.id}" now also needs ${result.missing.map((d) => `"${d}"`).join(', ')}: give ${result.missing.length === 1 ? 'it' : 'them'} with --set ${result.missing[0]}=...`,
+      `the tree "${tree.id}" now also needs ${missing.map((d) => `"${d}"`).join(', ')}: give ${missing.length === 1 ? 'it' : 'them'} with --set ${missing[0]}=...`,
     );
   }
-  // Values the user just set are no longer assumptions.
-  const assumed = stored.assumed.filter((d) => !(d in sets));
-  const decision = toDecision(tree, result, { lang, values, assumed, catalog });
+  const { result, decision } = again;
 
   const changes: Change[] = [];
   for (const [d, v] of Object.entries(sets)) {

@@ -87,9 +87,10 @@ export function registerAdrCommands(program: Command): void {
 
   program
     .command('doctor')
-    .description('check the ADR log: duplicate numbers, broken links, unknown statuses, stale trees')
+    .description('check the ADR log under named rules (severities set in .adr-wizard.yaml); exit 2 on an error')
     .option('--fix', 'renumber duplicates and update every reference')
-    .option('--json', 'print the findings as JSON')
+    .option('--format <format>', 'text (default), json, or github (GitHub Actions annotations)')
+    .option('--json', 'same as --format json')
     .action(async (opts) => {
       const { run } = await import('../commands/doctor.js');
       await run(opts);
