@@ -3,7 +3,7 @@ import { conditionalTexts, matches, showCondition, textsFor } from './condition.
 import { InternalError } from './errors.js';
 import { closeCall, flips, weightFlips } from './flips.js';
 import { t } from './text.js';
-import type { Decision, DecisionNote, DriverCatalog, DriverValues, Lang, Text, Tree, WalkResult } from './types.js';
+import type { Decision, DecisionNote, DriverCatalog, DriverValues, Lang, Outcome, Text, Tree, WalkResult } from './types.js';
 
 export interface DecisionOptions {
   lang: Lang;
@@ -42,13 +42,8 @@ export function toDecision(tree: Tree, result: WalkResult, options: DecisionOpti
     for (const d of read) if (!Object.hasOwn(drivers, d) && Object.hasOwn(values, d)) drivers[d] = values[d]!;
   }
 
-  const notes: DecisionNote[] = [];
+  const notes: DecisionNote[] = conflictNotes(result, values, catalog, lang);
   const onPath = new Set(result.path.map((s) => s.driver));
-  for (const conflict of catalog.conflicts ?? []) {
-    const involved = Object.keys(conflict.when);
-    if (!involved.some((d) => onPath.has(d)) || !matches(conflict.when, values)) continue;
-    notes.push({ kind: 'conflict', id: conflict.id, message: `${showCondition(conflict.when)}: ${t(conflict.reason, lang)}` });
-  }
   // The implied values this decision's path read (the others do not concern it).
   const implied: DriverValues = Object.fromEntries(Object.entries(options.implied?.values ?? {}).filter(([d]) => onPath.has(d)));
   if (options.implied && Object.keys(implied).length > 0) {
@@ -65,7 +60,7 @@ export function toDecision(tree: Tree, result: WalkResult, options: DecisionOpti
     title: t(outcome.title, lang),
     path: result.path.map((s) => ({ driver: s.driver, value: s.value, question: s.question })),
     assumed: options.assumed.filter((d) => Object.hasOwn(drivers, d)),
-    warnings: [...notes.filter((n) => n.kind === 'conflict').map((n) => n.message), ...textsFor(outcome.warnings, values, lang)],
+    warnings: warningsOf(outcome, notes, values, lang),
     followUps: [...outcome.followUps],
     drivers,
     // A driver the chain implied is settled by the decision before: changing it is not an option.
@@ -81,4 +76,30 @@ export function toDecision(tree: Tree, result: WalkResult, options: DecisionOpti
     if (close) decision.closeCall = close;
   }
   return decision;
+}
+
+/** Contradictory answers among those the walk used, as notes. */
+function conflictNotes(result: Extract<WalkResult, { status: 'done' }>, values: DriverValues, catalog: DriverCatalog, lang: Lang): DecisionNote[] {
+  const notes: DecisionNote[] = [];
+  const onPath = new Set(result.path.map((s) => s.driver));
+  for (const conflict of catalog.conflicts ?? []) {
+    const involved = Object.keys(conflict.when);
+    if (!involved.some((d) => onPath.has(d)) || !matches(conflict.when, values)) continue;
+    notes.push({ kind: 'conflict', id: conflict.id, message: `${showCondition(conflict.when)}: ${t(conflict.reason, lang)}` });
+  }
+  return notes;
+}
+
+function warningsOf(outcome: Outcome, notes: DecisionNote[], values: DriverValues, lang: Lang): string[] {
+  return [...notes.filter((n) => n.kind === 'conflict').map((n) => n.message), ...textsFor(outcome.warnings, values, lang)];
+}
+
+/**
+ * The warnings toDecision would give a completed walk, without the rest of the Decision (its flips
+ * re-walk the tree once per alternative answer): what a check of many records needs.
+ */
+export function decisionWarnings(tree: Tree, result: Extract<WalkResult, { status: 'done' }>, values: DriverValues, catalog: DriverCatalog, lang: Lang): string[] {
+  const outcome = Object.hasOwn(tree.outcomes, result.outcome) ? tree.outcomes[result.outcome] : undefined;
+  if (!outcome) throw new InternalError(`decisionWarnings: "${tree.id}" has no outcome "${result.outcome}"`);
+  return warningsOf(outcome, conflictNotes(result, values, catalog, lang), values, lang);
 }

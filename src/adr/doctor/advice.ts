@@ -56,7 +56,7 @@ function changes(r: AdrRecord, w: AdrWizardBlock, tree: Tree, data: DecisionData
     for (const d of refused) out.push(`the tree no longer takes ${d}=${w.drivers[d]!}`);
     return out;
   }
-  const { result, decision } = again;
+  const { result } = again;
   if (result.outcome !== w.outcome) {
     const was = Object.hasOwn(tree.outcomes, w.outcome)
       ? `"${outcomeTitle(tree, w.outcome, lang)}" (${w.outcome})`
@@ -65,7 +65,8 @@ function changes(r: AdrRecord, w: AdrWizardBlock, tree: Tree, data: DecisionData
   }
   // As written first (every ADR adr-wizard wrote); the text without its layout only when that fails.
   let carried: string | undefined;
-  return decision.warnings
+  return again
+    .warnings()
     .filter((text) => !r.body.includes(text) && !(carried ??= plain(r.body)).includes(plain(text)))
     .map((text) => `a warning now applies that the ADR does not carry: "${text}"`);
 }
