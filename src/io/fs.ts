@@ -16,10 +16,6 @@ export async function exists(file: string): Promise<boolean> {
   return stat(file).then(() => true, () => false);
 }
 
-export async function isDir(path: string): Promise<boolean> {
-  return stat(path).then((s) => s.isDirectory(), () => false);
-}
-
 export async function isFile(path: string): Promise<boolean> {
   return stat(path).then((s) => s.isFile(), () => false);
 }
