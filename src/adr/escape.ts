@@ -50,3 +50,17 @@ export function oneLine(value: unknown): string {
   return String(value ?? '').replace(/[\r\n]+/g, ' ');
 }
 
+
+/**
+ * A file name as a Markdown link destination that GitHub, GitLab and marked all resolve to that
+ * file: everything but ASCII letters, digits and `-._~!*'` is percent-encoded as UTF-8. That covers
+ * what ends or splits a destination (space, `(`, `)`, `<`, `>`, `[`, `]`, control characters),
+ * what would start a fragment or a query (`#`, `?`), `%` itself, and `:` (a name like `c:x.md`
+ * would read as a URL scheme). Readers decode it back (parse.ts `linkTo`).
+ */
+export function linkTarget(fileName: string): string {
+  // A lone surrogate cannot be encoded; a file name read from disk has none, but a stray one must
+  // not throw.
+  const wellFormed = fileName.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  return encodeURIComponent(wellFormed).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { TEMPLATES_DIR } from '../io/paths.js';
 import { loadTemplate as loadTemplateFile, registerTemplateHelpers, type Template } from '../io/templates.js';
-import { oneLine, tableCell, yamlKey, yamlList, yamlScalar } from './escape.js';
+import { linkTarget, oneLine, tableCell, yamlKey, yamlList, yamlScalar } from './escape.js';
 
 export { oneLine, tableCell, yamlKey, yamlList, yamlScalar };
 
@@ -16,6 +16,7 @@ registerTemplateHelpers({
   cell: (v: unknown) => tableCell(v),
   line: (v: unknown) => oneLine(v),
   linkText: (v: unknown) => tableCell(v).replace(/[[\]]/g, (c) => `\\${c}`),
+  href: (v: unknown) => linkTarget(String(v ?? '')),
   pad: (n: unknown) => String(n).padStart(4, '0'),
   inc: (n: unknown) => Number(n) + 1,
 });

@@ -41,6 +41,12 @@ const BROWSER_HINT =
   'no Chromium or Chrome found to render diagrams: install one (e.g. `apt-get install chromium`) or set PUPPETEER_EXECUTABLE_PATH to its executable';
 // Generous: a large tree as PNG on a busy two-core machine can take well over 10 s.
 const DEFAULT_TIMEOUT_MS = 60_000;
+// The limits diagrams are rendered with: Mermaid's defaults, which GitHub and GitLab keep, so a
+// diagram that renders here renders there. Mermaid draws a longer source as a picture saying
+// "Maximum text size in diagram exceeded" and reports success; such a source fails here instead,
+// before the browser sees it. More edges than allowed make Mermaid itself fail.
+const MAX_TEXT_SIZE = 50_000;
+const MAX_EDGES = 500;
 const LAUNCH_TIMEOUT_MS = 30_000;
 
 interface MermaidCli {
@@ -234,6 +240,11 @@ export async function renderMermaidData(
       const index = next++;
       const item = items[index];
       if (!item) return;
+      if (item.source.length > MAX_TEXT_SIZE) {
+        results[index] = { ok: false, error: tooLong(item.source.length) };
+        opts.onProgress?.(++done, items.length, item.label ?? '');
+        continue;
+      }
       try {
         const { data } = await withTimeout(
           cli.renderMermaid(browser, item.source, item.format, {
@@ -242,7 +253,7 @@ export async function renderMermaidData(
             backgroundColor: item.format === 'png' ? 'white' : 'transparent',
             // A wider page and 2x pixels keep PNG text sharp; SVG ignores both.
             viewport: { width: 1200, height: 800, deviceScaleFactor: 2 },
-            mermaidConfig: { securityLevel: 'strict', theme: 'default' },
+            mermaidConfig: { securityLevel: 'strict', theme: 'default', maxTextSize: MAX_TEXT_SIZE, maxEdges: MAX_EDGES },
           }),
           timeoutMs,
           `rendering ${item.label ?? `diagram ${index + 1}`}`,
@@ -267,10 +278,18 @@ export async function renderMermaidData(
   return results;
 }
 
+function tooLong(length: number): string {
+  const n = (x: number) => x.toLocaleString('en-US');
+  return `the diagram is ${n(length)} characters long; Mermaid draws at most ${n(MAX_TEXT_SIZE)} (draw it as several smaller diagrams)`;
+}
+
 // Mermaid's parse errors span lines ("Parse error on line 2:", the source, a caret, "Expecting ...");
 // the first and the last say what a user needs.
 function oneLine(err: unknown): string {
-  const lines = (err instanceof Error ? err.message : String(err)).split('\n').map((l) => l.trim()).filter(Boolean);
+  const message = err instanceof Error ? err.message : String(err);
+  // Mermaid's own words tell how to raise the limit, which a reader of GitHub cannot do.
+  if (message.includes('Edge limit exceeded')) return `the diagram has more than ${MAX_EDGES} edges; Mermaid draws at most ${MAX_EDGES} (draw it as several smaller diagrams)`;
+  const lines = message.split('\n').map((l) => l.trim()).filter(Boolean);
   if (lines.length <= 1) return lines[0] ?? 'unknown error';
   const expecting = lines.find((l) => /^Expecting /.test(l));
   return expecting ? `${lines[0]} ${expecting}` : (lines[0] as string);

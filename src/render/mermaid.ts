@@ -27,15 +27,6 @@ interface TreeDiagramOptions {
   catalog?: DriverCatalog;
 }
 
-/** The fields of an ADR record that the log graph needs (src/adr/types.ts AdrRecord has them). */
-interface LogEntry {
-  number: number;
-  title: string;
-  status: string;
-  statusText?: string;
-  links: readonly { type: string; number: number }[];
-}
-
 // Colours chosen to read on both light and dark backgrounds (GitHub renders either).
 const CLASS_DEFS = {
   question: 'fill:#eef2ff,stroke:#6366f1,color:#1e1b4b',
@@ -46,16 +37,6 @@ const CLASS_DEFS = {
   excluded: 'fill:#f3f4f6,stroke:#d1d5db,color:#9ca3af,stroke-dasharray:4 3',
 } as const;
 const TAKEN_LINK = 'stroke:#1d4ed8,stroke-width:3px';
-
-const STATUS_DEFS = {
-  accepted: 'fill:#dcfce7,stroke:#15803d,color:#14532d',
-  proposed: 'fill:#fef9c3,stroke:#a16207,color:#422006',
-  superseded: 'fill:#f3f4f6,stroke:#9ca3af,color:#6b7280,stroke-dasharray:5 4',
-  deprecated: 'fill:#f3f4f6,stroke:#9ca3af,color:#6b7280,stroke-dasharray:2 2',
-  rejected: 'fill:#fee2e2,stroke:#b91c1c,color:#7f1d1d,stroke-dasharray:5 4',
-  unknown: 'fill:#ffffff,stroke:#64748b,color:#0f172a',
-  missing: 'fill:#ffffff,stroke:#9ca3af,color:#9ca3af,stroke-dasharray:2 2',
-} as const;
 
 // Characters that mean something to Mermaid inside or around a quoted label. `#` and `&` start
 // entities; `%` could open a `%%{init}%%` directive; `|` ends an edge label; a backtick turns a
@@ -316,75 +297,438 @@ function matrixToMermaid(
 }
 
 
-// Link types recorded on both ADRs of a pair ("Supersedes 3" in 5, "Superseded by 5" in 3):
-// the passive form is turned around so the pair draws as one edge.
+// ---------------------------------------------------------------------------------------------
+// The ADR log as a graph: one node per record, one edge per relation between two records.
+
+/** The fields of an ADR record that the log graph needs (src/adr/types.ts AdrRecord has them). */
+interface LogEntry {
+  number: number;
+  title: string;
+  status: string;
+  statusText?: string;
+  /** The file, as a path or a bare name: with the links' `target`, it tells apart records that share a number. */
+  file?: string;
+  links: readonly { type: string; number: number; target?: string }[];
+}
+
+/** A record in the graph, or a number that links name and no file has (no `entry`; drawn "N. ?"). */
+export interface LogNode<T extends LogEntry> {
+  number: number;
+  entry?: T;
+}
+
+/** One relation, drawn as one edge, whichever of the two records wrote it (or both): "7 supersedes 3". */
+export interface LogRelation<T extends LogEntry> {
+  from: LogNode<T>;
+  label: string;
+  to: LogNode<T>;
+}
+
+/**
+ * A part of the log's graph: a Mermaid diagram, or, for a record with more relations than one
+ * diagram can draw, its relations as a list. `records` are the part's own records, in number order;
+ * `part` numbers the parts of one group of linked records too large for one diagram (records of
+ * the group drawn in another part appear dashed).
+ */
+export type LogGraphPiece<T extends LogEntry> =
+  | { kind: 'diagram'; source: string; records: LogNode<T>[]; relations: LogRelation<T>[]; part?: { index: number; of: number } }
+  | { kind: 'relations'; records: LogNode<T>[]; relations: LogRelation<T>[]; part?: { index: number; of: number } };
+
+/**
+ * What a Mermaid renderer draws at most with its default settings, as GitHub and GitLab render
+ * Markdown: a longer source is drawn as a picture saying "Maximum text size in diagram exceeded"
+ * (mermaidAPI.ts, maxTextSize), more edges (invisible `~~~` ones included) fail (flowDb.ts, maxEdges).
+ */
+export interface MermaidLimits {
+  maxTextSize: number;
+  maxEdges: number;
+}
+const MERMAID_LIMITS: MermaidLimits = { maxTextSize: 50_000, maxEdges: 500 };
+
+const STATUS_DEFS = {
+  accepted: 'fill:#dcfce7,stroke:#15803d,color:#14532d',
+  proposed: 'fill:#fef9c3,stroke:#a16207,color:#422006',
+  superseded: 'fill:#f3f4f6,stroke:#9ca3af,color:#6b7280,stroke-dasharray:5 4',
+  deprecated: 'fill:#f3f4f6,stroke:#9ca3af,color:#6b7280,stroke-dasharray:2 2',
+  rejected: 'fill:#fee2e2,stroke:#b91c1c,color:#7f1d1d,stroke-dasharray:5 4',
+  unknown: 'fill:#ffffff,stroke:#64748b,color:#0f172a',
+  missing: 'fill:#ffffff,stroke:#9ca3af,color:#9ca3af,stroke-dasharray:2 2',
+  // A record drawn in another part of a graph split in parts, shown where a relation reaches it.
+  elsewhere: 'fill:#ffffff,stroke:#64748b,color:#475569,stroke-dasharray:6 3',
+} as const;
+type NodeClass = keyof typeof STATUS_DEFS;
+
+// Link types recorded on both ADRs of a pair ("Supersedes 3" in 5, "Superseded by 5" in 3): the
+// passive form is turned around so the pair draws as one edge. The pairs are those `adr-wizard
+// link` and `new --link` write (src/adr/lookup.ts, in English and Spanish; this room cannot import
+// it, test/adr-export.test.ts holds the two together), and the usual others.
 const PASSIVE: Record<string, string> = {
   'superseded by': 'supersedes',
+  'superceded by': 'supersedes',
   'amended by': 'amends',
   'clarified by': 'clarifies',
   'extended by': 'extends',
+  'led to': 'follows from',
+  'required by': 'depends on',
   'refined by': 'refines',
   'replaced by': 'replaces',
   'deprecated by': 'deprecates',
+  'reemplazada por': 'reemplaza a',
+  'reemplazado por': 'reemplaza a',
+  'dio lugar a': 'se deriva de',
+  'modificada por': 'modifica',
+  'modificado por': 'modifica',
 };
+// Relations that read the same both ways: recorded on both records, they are one edge too.
+const SYMMETRIC = new Set(['relates to', 'related to', 'se relaciona con', 'relacionada con', 'relacionado con']);
 
 function normaliseLinkType(type: string): string {
   return type.trim().toLowerCase().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ');
 }
 
-/** Mermaid flowchart of the ADR log: one node per ADR, edges for supersedes and other links. */
-export function logToMermaid(records: readonly LogEntry[]): string {
-  const ids = new Ids();
-  const lines: string[] = ['flowchart TD'];
-  const sorted = [...records].sort((a, b) => a.number - b.number);
-  const known = new Set(sorted.map((r) => r.number));
-  const byStatus = new Map<string, string[]>();
-  const addClass = (cls: string, id: string) => byStatus.set(cls, [...(byStatus.get(cls) ?? []), id]);
+interface GraphNode<T extends LogEntry> extends LogNode<T> {
+  /** Position in number order (then file name); missing numbers sort among the records. */
+  index: number;
+  /** Creation order: tells apart records of one number until they are sorted. */
+  seq: number;
+  relations: GraphEdge<T>[];
+  label?: string;
+}
 
-  for (const r of sorted) {
-    const id = ids.id(String(r.number));
-    const status = r.status === 'unknown' && r.statusText ? r.statusText : r.status;
-    lines.push(`  ${id}["${r.number}. ${mermaidLabel(r.title)}${BR}<i>${mermaidLabel(status)}</i>"]`);
-    addClass(r.status in STATUS_DEFS ? r.status : 'unknown', id);
-  }
+interface GraphEdge<T extends LogEntry> extends LogRelation<T> {
+  from: GraphNode<T>;
+  to: GraphNode<T>;
+}
 
-  const edges: { from: number; to: number; label: string }[] = [];
-  const edgeKeys = new Set<string>();
-  for (const r of sorted) {
-    for (const link of r.links) {
+function baseName(file: string | undefined): string {
+  if (file === undefined) return '';
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+}
+
+/** Nodes in number order and edges in the order the records write them, each relation once. */
+function logGraph<T extends LogEntry>(records: readonly T[]): { nodes: GraphNode<T>[]; edges: GraphEdge<T>[] } {
+  const named = records.map((entry) => ({ entry, name: baseName(entry.file) }));
+  named.sort((a, b) => a.entry.number - b.entry.number || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const nodes: GraphNode<T>[] = named.map(({ entry }, seq) => ({ number: entry.number, entry, index: seq, seq, relations: [] }));
+  const byName = new Map<string, GraphNode<T>>();
+  const byNumber = new Map<number, GraphNode<T>>();
+  named.forEach(({ name }, i) => {
+    if (name !== '') byName.set(name, nodes[i]!);
+    if (!byNumber.has(nodes[i]!.number)) byNumber.set(nodes[i]!.number, nodes[i]!);
+  });
+  const missing = new Map<number, GraphNode<T>>();
+  const missingNode = (number: number): GraphNode<T> => {
+    let node = missing.get(number);
+    if (node === undefined) {
+      node = { number, index: 0, seq: nodes.length + missing.size, relations: [] };
+      missing.set(number, node);
+    }
+    return node;
+  };
+  // A link names its file when it can (that tells duplicates apart); else its number does.
+  const resolve = (link: { number: number; target?: string }): GraphNode<T> =>
+    (link.target !== undefined ? byName.get(link.target) : undefined) ?? byNumber.get(link.number) ?? missingNode(link.number);
+  const before = (a: GraphNode<T>, b: GraphNode<T>) => a.number < b.number || (a.number === b.number && a.seq < b.seq);
+
+  const edges: GraphEdge<T>[] = [];
+  const seen = new Set<string>();
+  for (const node of nodes) {
+    for (const link of node.entry?.links ?? []) {
+      const other = resolve(link);
       const type = normaliseLinkType(link.type);
       const active = PASSIVE[type];
-      const edge = active ? { from: link.number, to: r.number, label: active } : { from: r.number, to: link.number, label: type };
-      if (edge.from === edge.to) continue;
-      const key = `${edge.from}>${edge.to}>${edge.label}`;
-      if (edgeKeys.has(key)) continue;
-      edgeKeys.add(key);
+      let from = node;
+      let to = other;
+      if (active !== undefined || (SYMMETRIC.has(type) && before(other, node))) [from, to] = [other, node];
+      if (from === to) continue;
+      const label = active ?? type;
+      const key = `${from.seq}>${to.seq}>${label}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const edge = { from, to, label };
       edges.push(edge);
+      from.relations.push(edge);
+      to.relations.push(edge);
+    }
+  }
+  if (missing.size > 0) {
+    nodes.push(...missing.values());
+    nodes.sort((a, b) => a.number - b.number || a.seq - b.seq);
+    nodes.forEach((n, i) => (n.index = i));
+  }
+  return { nodes, edges };
+}
+
+function nodeLabel<T extends LogEntry>(node: GraphNode<T>): string {
+  if (node.label !== undefined) return node.label;
+  const e = node.entry;
+  if (e === undefined) return (node.label = `${node.number}. ?`);
+  const status = e.status === 'unknown' && e.statusText ? e.statusText : e.status;
+  return (node.label = `${node.number}. ${mermaidLabel(e.title)}${BR}<i>${mermaidLabel(status)}</i>`);
+}
+
+// Where a record of another part appears, it says which part draws it (its status is there).
+const STUB_EXTRA = `${BR}<i>in part 1234567</i>`.length;
+function stubLabel<T extends LogEntry>(node: GraphNode<T>, part: number): string {
+  return `${node.number}. ${mermaidLabel(node.entry?.title ?? '?')}${BR}<i>in part ${part}</i>`;
+}
+
+function nodeClass<T extends LogEntry>(node: GraphNode<T>, drawnElsewhere: boolean): NodeClass {
+  if (node.entry === undefined) return 'missing';
+  if (drawnElsewhere) return 'elsewhere';
+  return node.entry.status in STATUS_DEFS ? (node.entry.status as NodeClass) : 'unknown';
+}
+
+/**
+ * Mermaid source for `members` and the `edges` between them; `elsewhere` are records of other parts
+ * that edges reach, each with the number of the part it belongs to. `timeline` adds invisible links between the records in number order, so that
+ * the drawing reads top to bottom as the log was written; without them, unrelated groups of
+ * records land on one row and a long log becomes too wide to read.
+ */
+function drawGraph<T extends LogEntry>(
+  members: GraphNode<T>[],
+  edges: GraphEdge<T>[],
+  timeline: boolean,
+  elsewhere: ReadonlyMap<GraphNode<T>, number> = new Map(),
+): string {
+  const all = elsewhere.size === 0 ? members : [...members, ...elsewhere.keys()].sort((a, b) => a.index - b.index);
+  const ids = new Map<GraphNode<T>, string>();
+  const lines: string[] = ['flowchart TD'];
+  const classes = new Map<NodeClass, string[]>();
+  for (const node of all) {
+    const id = `n${ids.size}`;
+    ids.set(node, id);
+    const part = elsewhere.get(node);
+    lines.push(`  ${id}["${part !== undefined && node.entry ? stubLabel(node, part) : nodeLabel(node)}"]`);
+    const cls = nodeClass(node, part !== undefined);
+    const list = classes.get(cls);
+    if (list) list.push(id);
+    else classes.set(cls, [id]);
+  }
+  if (timeline) {
+    let previous: string | undefined;
+    for (const node of members) {
+      if (node.entry === undefined) continue;
+      const id = ids.get(node)!;
+      if (previous !== undefined) lines.push(`  ${previous} ~~~ ${id}`);
+      previous = id;
     }
   }
   for (const e of edges) {
-    for (const n of [e.from, e.to]) {
-      if (!known.has(n)) {
-        known.add(n);
-        const id = ids.id(String(n));
-        lines.push(`  ${id}["${n}. ?"]`);
-        addClass('missing', id);
-      }
-    }
-  }
-  // Invisible links in number order make the log read as a timeline, top to bottom; without
-  // them every unlinked ADR lands on one row and a long log becomes too wide to read.
-  for (let i = 1; i < sorted.length; i++) {
-    lines.push(`  ${ids.id(String(sorted[i - 1]!.number))} ~~~ ${ids.id(String(sorted[i]!.number))}`);
-  }
-  edges.forEach((e) => {
     const arrow = e.label === 'supersedes' ? '==>' : '-->';
-    lines.push(`  ${ids.id(String(e.from))} ${arrow}|"${mermaidLabel(e.label)}"| ${ids.id(String(e.to))}`);
-  });
-
-  for (const [cls, members] of byStatus) {
-    lines.push(`  classDef ${cls} ${STATUS_DEFS[cls as keyof typeof STATUS_DEFS]}`);
-    lines.push(`  class ${members.join(',')} ${cls}`);
+    lines.push(`  ${ids.get(e.from)} ${arrow}|"${mermaidLabel(e.label)}"| ${ids.get(e.to)}`);
+  }
+  for (const [cls, list] of classes) {
+    lines.push(`  classDef ${cls} ${STATUS_DEFS[cls]}`);
+    lines.push(`  class ${list.join(',')} ${cls}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Mermaid flowchart of the whole ADR log: every record, in number order, and every relation. */
+export function logToMermaid(records: readonly LogEntry[]): string {
+  const { nodes, edges } = logGraph(records);
+  return drawGraph(nodes, edges, true);
+}
+
+/**
+ * The characters and edges a part of the graph takes, counted before it is drawn: node ids are
+ * counted at their widest (a part has at most two nodes per edge, so ids stay below
+ * `n<2 x maxEdges>`), so a part that fits by this count fits once drawn.
+ */
+function sizer(limits: MermaidLimits) {
+  const id = `n${2 * limits.maxEdges}`.length;
+  let overhead = 'flowchart TD\n'.length;
+  for (const [cls, def] of Object.entries(STATUS_DEFS)) overhead += `  classDef ${cls} ${def}\n`.length + `  class  ${cls}\n`.length;
+  return {
+    overhead,
+    // `  n1["label"]` and `n1,` in its class list.
+    node: <T extends LogEntry>(n: GraphNode<T>) => 2 + id + 2 + nodeLabel(n).length + 3 + id + 1,
+    // `  n1 ==>|"label"| n2`
+    edge: <T extends LogEntry>(e: GraphEdge<T>) => 2 + id + 1 + 3 + 2 + mermaidLabel(e.label).length + 2 + 1 + id + 1,
+    // `  n1 ~~~ n2`
+    timelineLink: 2 + id + 5 + id + 1,
+    fits: (chars: number, edges: number) => chars <= limits.maxTextSize && edges <= limits.maxEdges,
+  };
+}
+
+interface Group<T extends LogEntry> {
+  nodes: GraphNode<T>[];
+  edges: GraphEdge<T>[];
+  chars: number;
+  /** Records (not missing numbers) among the nodes: the timeline links them. */
+  records: number;
+}
+
+/** The groups of records linked to one another (connected components), by their first record. */
+function linkedGroups<T extends LogEntry>(nodes: GraphNode<T>[], edges: GraphEdge<T>[], size: ReturnType<typeof sizer>): Group<T>[] {
+  const parent = nodes.map((_, i) => i);
+  const root = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]!]!;
+      i = parent[i]!;
+    }
+    return i;
+  };
+  for (const e of edges) {
+    const a = root(e.from.index);
+    const b = root(e.to.index);
+    if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+  }
+  const groups = new Map<number, Group<T>>();
+  for (const node of nodes) {
+    if (node.relations.length === 0) continue;
+    const r = root(node.index);
+    let g = groups.get(r);
+    if (g === undefined) groups.set(r, (g = { nodes: [], edges: [], chars: 0, records: 0 }));
+    g.nodes.push(node);
+    g.chars += size.node(node);
+    if (node.entry !== undefined) g.records++;
+  }
+  for (const e of edges) {
+    const g = groups.get(root(e.from.index))!;
+    g.edges.push(e);
+    g.chars += size.edge(e);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * The log's graph in parts that Mermaid draws with its default limits (GitHub and GitLab keep
+ * them): records without relations are left out (an index lists them); groups of linked records
+ * are packed, whole, into as few diagrams as fit; a group too large for one diagram is cut into
+ * runs of records in number order, each with the records of other runs its relations reach; a
+ * record with more relations than one diagram can draw becomes a list of its relations.
+ */
+export function logGraphPieces<T extends LogEntry>(records: readonly T[], limits: MermaidLimits = MERMAID_LIMITS): LogGraphPiece<T>[] {
+  const { nodes, edges } = logGraph(records);
+  const size = sizer(limits);
+  const pieces: LogGraphPiece<T>[] = [];
+  // Several groups in one diagram stand in number order, linked by the timeline.
+  const fitsWithTimeline = (chars: number, edgeCount: number, recordCount: number) => {
+    const links = Math.max(0, recordCount - 1);
+    return size.fits(size.overhead + chars + links * size.timelineLink, edgeCount + links);
+  };
+  let packed: Group<T> | undefined;
+  const flush = () => {
+    if (packed === undefined) return;
+    const members = packed.nodes.sort((a, b) => a.index - b.index);
+    const relations = packed.edges.sort((a, b) => a.from.index - b.from.index || a.to.index - b.to.index);
+    pieces.push({ kind: 'diagram', source: drawGraph(members, relations, true), records: members, relations });
+    packed = undefined;
+  };
+  for (const group of linkedGroups(nodes, edges, size)) {
+    if (packed !== undefined) {
+      if (fitsWithTimeline(packed.chars + group.chars, packed.edges.length + group.edges.length, packed.records + group.records)) {
+        packed.nodes.push(...group.nodes);
+        packed.edges.push(...group.edges);
+        packed.chars += group.chars;
+        packed.records += group.records;
+        continue;
+      }
+      flush();
+    }
+    if (fitsWithTimeline(group.chars, group.edges.length, group.records)) packed = group;
+    else if (size.fits(size.overhead + group.chars, group.edges.length)) {
+      pieces.push({ kind: 'diagram', source: drawGraph(group.nodes, group.edges, false), records: group.nodes, relations: group.edges });
+    } else pieces.push(...splitEvenly(group, limits));
+  }
+  flush();
+  return pieces;
+}
+
+/**
+ * splitGroup, with parts of about the same size: cut as full as the limits allow, the last part
+ * would hold what is left (367 records and 85). Cut again with each part's share of the whole
+ * (and a little room), the same number of parts are even; if they are not as many, the first cut stands.
+ */
+function splitEvenly<T extends LogEntry>(group: Group<T>, limits: MermaidLimits): LogGraphPiece<T>[] {
+  const full = splitGroup(group, sizer(limits));
+  if (full.length < 2 || full.some((p) => p.kind !== 'diagram')) return full;
+  let chars = 0;
+  let edges = 0;
+  for (const p of full) {
+    if (p.kind === 'diagram') chars += p.source.length;
+    edges += p.relations.length;
+  }
+  const share = (total: number, limit: number) => Math.min(limit, Math.ceil((total / full.length) * 1.1));
+  const even = splitGroup(group, sizer({ maxTextSize: share(chars, limits.maxTextSize), maxEdges: share(edges, limits.maxEdges) }));
+  return even.length === full.length ? even : full;
+}
+
+/** A group too large for one diagram, in runs of records in number order (see logGraphPieces). */
+function splitGroup<T extends LogEntry>(group: Group<T>, size: ReturnType<typeof sizer>): LogGraphPiece<T>[] {
+  // A run: its records, the relations they have, and every record those relations reach.
+  type Run = { kind: 'diagram'; members: GraphNode<T>[]; reached: Set<GraphNode<T>>; relations: GraphEdge<T>[] };
+  type List = { kind: 'relations'; members: GraphNode<T>[]; relations: GraphEdge<T>[]; listed: Set<GraphEdge<T>> };
+  const runs: (Run | List)[] = [];
+  const fresh = (): Run => ({ kind: 'diagram', members: [], reached: new Set(), relations: [] });
+  let run = fresh();
+  let counted = new Set<GraphEdge<T>>();
+  let chars = size.overhead;
+  const other = (e: GraphEdge<T>, n: GraphNode<T>) => (e.from === n ? e.to : e.from);
+  // What adding `node` to the run costs: its line (unless the run reaches it already), the
+  // relations not yet drawn and the records of other runs they reach (labelled with their part).
+  const cost = (node: GraphNode<T>) => {
+    // A record the run reaches already was counted as another part's, with its part number.
+    let c = run.reached.has(node) ? -STUB_EXTRA : size.node(node);
+    let n = 0;
+    const reached = new Set<GraphNode<T>>();
+    for (const e of node.relations) {
+      if (counted.has(e)) continue;
+      c += size.edge(e);
+      n++;
+      const o = other(e, node);
+      if (!run.reached.has(o) && !reached.has(o)) {
+        reached.add(o);
+        c += size.node(o) + STUB_EXTRA;
+      }
+    }
+    return { chars: c, edges: n };
+  };
+  const close = () => {
+    if (run.members.length > 0) runs.push(run);
+    run = fresh();
+    counted = new Set();
+    chars = size.overhead;
+  };
+  for (const node of group.nodes) {
+    let add = cost(node);
+    if (!size.fits(chars + add.chars, counted.size + add.edges)) {
+      close();
+      add = cost(node);
+      if (!size.fits(chars + add.chars, add.edges)) {
+        // Too many relations for any diagram: listed instead, with the lists just before it.
+        const last = runs.at(-1);
+        const list: List = last?.kind === 'relations' ? last : { kind: 'relations', members: [], relations: [], listed: new Set() };
+        if (list !== last) runs.push(list);
+        list.members.push(node);
+        for (const e of node.relations) {
+          if (!list.listed.has(e)) list.relations.push(e);
+          list.listed.add(e);
+        }
+        continue;
+      }
+    }
+    run.members.push(node);
+    run.reached.add(node);
+    chars += add.chars;
+    for (const e of node.relations) {
+      if (counted.has(e)) continue;
+      counted.add(e);
+      run.relations.push(e);
+      run.reached.add(other(e, node));
+    }
+  }
+  close();
+
+  const partOf = new Map<GraphNode<T>, number>();
+  runs.forEach((r, i) => r.members.forEach((n) => partOf.set(n, i + 1)));
+  return runs.map((r, i): LogGraphPiece<T> => {
+    const part = { index: i + 1, of: runs.length };
+    if (r.kind === 'relations') return { kind: 'relations', records: r.members, relations: r.relations, part };
+    const elsewhere = new Map<GraphNode<T>, number>();
+    for (const n of r.reached) if (partOf.get(n) !== i + 1) elsewhere.set(n, partOf.get(n)!);
+    return { kind: 'diagram', source: drawGraph(r.members, r.relations, false, elsewhere), records: r.members, relations: r.relations, part };
+  });
 }

@@ -2,9 +2,10 @@
 import { extname, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { didYouMean } from '../../core/did-you-mean.js';
-import { eachAdr, listAdrFiles, readLog} from '../../adr/log.js';
+import { eachAdr, listAdrFiles, readLog } from '../../adr/log.js';
 import { writeFileAtomic } from '../../io/fs.js';
 import type { ExportContext } from '../export/document.js';
+import type { DiagramItem } from '../export/html.js';
 import { printPieces } from '../json-stream.js';
 import { printWarning } from '../messages.js';
 import { progressLine } from '../progress-line.js';
@@ -82,8 +83,9 @@ function resolveFormat(opts: ExportOptions): ExportFormat {
 }
 
 // Diagrams are rendered in one browser batch; without mermaid-cli or a browser the page still
-// exports, with the Mermaid source in place of each picture, and says so.
-async function renderSvgsOrFallBack(items: { source: string; svgId: string; label: string }[]): Promise<(string | undefined)[]> {
+// exports, with the Mermaid source in place of each ADR's picture and the decision graph as a list
+// of its relations, and says so.
+async function renderSvgsOrFallBack(items: DiagramItem[]): Promise<(string | undefined)[]> {
   const { renderMermaidData } = await import('../../io/mermaid-browser.js');
   const progress = progressLine();
   try {
@@ -94,13 +96,17 @@ async function renderSvgsOrFallBack(items: { source: string; svgId: string; labe
     progress.clear();
     const decoder = new TextDecoder();
     results.forEach((r, k) => {
-      if (!r.ok) printWarning(`a diagram in ${items[k]?.label ?? 'the log'} is shown as source: ${r.error}`);
+      if (r.ok) return;
+      const item = items[k];
+      if (item?.instead === 'relations') printWarning(`${item.label} is shown as a list of relations: ${r.error}`);
+      else printWarning(`a diagram in ${item?.label ?? 'the log'} is shown as source: ${r.error}`);
     });
     return results.map((r) => (r.ok ? decoder.decode(r.data) : undefined));
   } catch (err: unknown) {
     progress.clear();
     if (!(err instanceof UsageError)) throw err;
-    printWarning(`diagrams are shown as Mermaid source: ${err.message}`);
+    const graph = items.some((i) => i.instead === 'relations') ? ' and the decision graph as a list of relations' : '';
+    printWarning(`diagrams are shown as Mermaid source${graph}: ${err.message}`);
     return items.map(() => undefined);
   }
 }

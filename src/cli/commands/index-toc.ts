@@ -46,7 +46,7 @@ export async function run(opts: IndexOptions = {}): Promise<void> {
       status: r.status,
       statusText: r.status === 'unknown' ? standalone(r.statusText) : l.statuses[r.status],
       date: standalone(r.date ?? ''),
-      file: encodeURI(basename(r.file)),
+      file: basename(r.file),
     });
   }
   const block = await renderTemplate('index', { l, lang, records });

@@ -1,11 +1,12 @@
 // The ADR log as one document: Markdown (index first, then every ADR) or JSON (metadata, links,
 // adr-wizard block). Pure: records in, a string out.
-import { basename, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { AdrRecord } from '../../adr/types.js';
 import { jsonArray } from '../json-stream.js';
 import { oneLine, tableCell } from '../../adr/escape.js';
 import { splitFrontMatter } from '../../adr/front-matter.js';
-import { logToMermaid } from '../../render/mermaid.js';
+import { exportAnchors, type ExportAnchors } from './anchors.js';
+import { graphMarkdown } from './graph.js';
 
 export interface ExportContext {
   /** The ADR folder, shown in the document and used to make file paths relative. */
@@ -14,24 +15,27 @@ export interface ExportContext {
   cwd: string;
 }
 
-/** `1` -> `adr-0001`: a stable anchor for links inside one exported document. */
-export function adrAnchor(n: number): string {
-  return `adr-${String(n).padStart(4, '0')}`;
-}
-
 /** The status word for an index: the normalised status, or the text as written when unknown. */
 export function statusLabel(r: Pick<AdrRecord, 'status' | 'statusText'>): string {
   return r.status !== 'unknown' ? r.status : r.statusText.split('\n')[0]?.trim() || 'unknown';
 }
 
-// Links between ADR files (`[2](0002-use-madr.md)`) point inside the one exported document.
-function linkInside(markdown: string, records: readonly AdrRecord[]): string {
-  const byFile = new Map(records.map((r) => [basename(r.file), r.number]));
-  return markdown.replace(/\]\(([^)\s]+?\.md)(?:#[^)\s]*)?\)/g, (whole, href: string) => {
-    if (/^[a-z]+:/i.test(href)) return whole;
-    const n = byFile.get(basename(href));
-    return n === undefined ? whole : `](#${adrAnchor(n)})`;
-  });
+// Links to ADR files (`[2](0002-use-madr.md)`, `[2](<0002 a.md> "title")`, `[2]: 0002-x.md`) point
+// inside the one exported document, to the section of that exact file. A destination may hold
+// parentheses in balanced pairs, as CommonMark reads it.
+const INLINE_LINK = /\]\((?:<([^<>\n]*)>|((?:[^\s()<>]|\([^\s()<>]*\))+))((?:\s+(?:"[^"\n]*"|'[^'\n]*'|\([^()\n]*\)))?\s*)\)/g;
+const LINK_DEFINITION = /^( {0,3}\[[^\]\n]+\]:[ \t]*)(?:<([^<>\n]*)>|(\S+))/gm;
+
+function linkInside(markdown: string, anchors: ExportAnchors): string {
+  return markdown
+    .replace(INLINE_LINK, (whole, angled: string | undefined, bare: string | undefined, title: string) => {
+      const anchor = anchors.forHref(angled ?? bare ?? '');
+      return anchor === undefined ? whole : `](#${anchor}${title})`;
+    })
+    .replace(LINK_DEFINITION, (whole, label: string, angled: string | undefined, bare: string | undefined) => {
+      const anchor = anchors.forHref(angled ?? bare ?? '');
+      return anchor === undefined ? whole : `${label}#${anchor}`;
+    });
 }
 
 /** User text in Markdown prose: backslashes and `<` (which would open raw HTML) are escaped. */
@@ -68,23 +72,23 @@ function demoteHeadings(markdown: string): string {
 }
 
 export function exportMarkdown(records: readonly AdrRecord[], ctx: ExportContext): string {
+  const anchors = exportAnchors(records);
   const out: string[] = ['# Architecture decision records', ''];
   out.push(`${records.length} record${records.length === 1 ? '' : 's'} in \`${oneLine(relative(ctx.cwd, ctx.dir) || '.')}\`.`, '');
   out.push('| # | Title | Status | Date |', '| ---: | --- | --- | --- |');
   for (const r of records) {
-    out.push(`| ${r.number} | [${tableCell(r.title)}](#${adrAnchor(r.number)}) | ${tableCell(statusLabel(r))} | ${tableCell(r.date ?? '')} |`);
+    out.push(`| ${r.number} | [${tableCell(r.title)}](#${anchors.of(r)}) | ${tableCell(statusLabel(r))} | ${tableCell(r.date ?? '')} |`);
   }
   out.push('');
-  if (records.length > 0) {
-    out.push('## Decision graph', '', '```mermaid', logToMermaid(records).trimEnd(), '```', '');
-  }
+  const graph = graphMarkdown(records, anchors);
+  if (graph !== '') out.push('## Decision graph', '', graph, '');
   for (const r of records) {
-    out.push(`<a id="${adrAnchor(r.number)}"></a>`, '', `## ${r.number}. ${markdownText(r.title)}`, '');
+    out.push(`<a id="${anchors.of(r)}"></a>`, '', `## ${r.number}. ${markdownText(r.title)}`, '');
     const meta = [`Status: ${statusLabel(r)}`];
     if (r.date) meta.push(`Date: ${r.date}`);
     if (r.deciders && r.deciders.length > 0) meta.push(`Decision-makers: ${r.deciders.join(', ')}`);
     out.push(`*${meta.join(' · ')}*`, '');
-    out.push(linkInside(demoteHeadings(adrBody(r)), records), '');
+    out.push(linkInside(demoteHeadings(adrBody(r)), anchors), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -7,11 +7,24 @@ import { Marked, type Tokens } from 'marked';
 import type { AdrRecord } from '../../adr/types.js';
 import { TEMPLATES_DIR } from '../../io/paths.js';
 import { loadTemplate } from '../../io/templates.js';
-import { adrAnchor, adrBody, statusLabel, type ExportContext } from './document.js';
-import { logToMermaid } from '../../render/mermaid.js';
+import type { LogNode, LogRelation } from '../../render/mermaid.js';
+import { adrBody, statusLabel, type ExportContext } from './document.js';
+import { exportAnchors, type ExportAnchors } from './anchors.js';
+import { ELSEWHERE_NOTE, graphParts } from './graph.js';
+
+/**
+ * A diagram to draw. `instead` says what the page shows when it cannot be drawn: its Mermaid
+ * source (an ADR's diagram) or the relations it draws as a table (a part of the decision graph).
+ */
+export interface DiagramItem {
+  source: string;
+  svgId: string;
+  label: string;
+  instead: 'source' | 'relations';
+}
 
 /** Renders Mermaid sources to SVG markup; undefined for a diagram that could not be rendered. */
-type SvgRenderer = (sources: { source: string; svgId: string; label: string }[]) => Promise<(string | undefined)[]>;
+type SvgRenderer = (items: DiagramItem[]) => Promise<(string | undefined)[]>;
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
@@ -19,14 +32,13 @@ function escapeHtml(text: string): string {
 
 const PLACEHOLDER = (k: number) => `<!--adr-wizard-diagram-${k}-->`;
 
-function markdownRenderer(records: readonly AdrRecord[], diagrams: { source: string; label: string }[], current: { label: string }): Marked {
-  const byFile = new Map(records.map((r) => [basename(r.file), r.number]));
+function markdownRenderer(anchors: ExportAnchors, diagrams: Omit<DiagramItem, 'svgId'>[], current: { label: string }): Marked {
   return new Marked({
     gfm: true,
     renderer: {
       code(token: Tokens.Code): string | false {
         if ((token.lang ?? '').trim().toLowerCase() !== 'mermaid') return false;
-        diagrams.push({ source: token.text, label: current.label });
+        diagrams.push({ source: token.text, label: current.label, instead: 'source' });
         return PLACEHOLDER(diagrams.length - 1);
       },
       // Raw HTML in an ADR is shown as text: the page must stay free of scripts and remote content.
@@ -36,10 +48,10 @@ function markdownRenderer(records: readonly AdrRecord[], diagrams: { source: str
         return text.trim() === '' ? '' : escapeHtml(text);
       },
       link(token: Tokens.Link): string | false {
-        // Links between ADR files become links inside the page.
-        const target = byFile.get(basename(token.href.split('#')[0] ?? ''));
-        if (target === undefined || /^[a-z]+:/i.test(token.href)) return false;
-        return `<a href="#${adrAnchor(target)}">${this.parser.parseInline(token.tokens)}</a>`;
+        // Links to ADR files become links inside the page, to the section of that exact file.
+        const anchor = anchors.forHref(token.href);
+        if (anchor === undefined) return false;
+        return `<a href="#${anchor}">${this.parser.parseInline(token.tokens)}</a>`;
       },
       // Each ADR is a section of the page under its own <h2>: its headings move down a level.
       heading(token: Tokens.Heading): string {
@@ -64,6 +76,17 @@ function githubAlerts(html: string): string {
   );
 }
 
+/** `7. Title` linking to its section, or `7 (no such file)` for a number no file has. */
+function nodeHtml(node: LogNode<AdrRecord>, anchors: ExportAnchors): string {
+  if (node.entry === undefined) return `${node.number} (no such file)`;
+  return `<a href="#${anchors.of(node.entry)}">${node.number}. ${escapeHtml(node.entry.title)}</a>`;
+}
+
+function relationsHtml(relations: readonly LogRelation<AdrRecord>[], anchors: ExportAnchors): string {
+  const rows = relations.map((r) => `<tr><td>${nodeHtml(r.from, anchors)}</td><td>${escapeHtml(r.label)}</td><td>${nodeHtml(r.to, anchors)}</td></tr>`);
+  return `<table class="relations">\n<thead><tr><th>ADR</th><th>Relation</th><th>ADR</th></tr></thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
+}
+
 interface HtmlExportResult {
   html: string;
   diagrams: number;
@@ -75,17 +98,25 @@ export async function exportHtml(
   ctx: ExportContext & { version: string; generated: string },
   renderSvgs: SvgRenderer,
 ): Promise<HtmlExportResult> {
-  const diagrams: { source: string; label: string }[] = [];
-  function parseAs(label: string, markdown: string): string {
+  const anchors = exportAnchors(records);
+  const diagrams: Omit<DiagramItem, 'svgId'>[] = [];
+  // The decision graph's parts come first: diagrams 0 .. parts - 1.
+  type Part = { heading?: string; html: string } | { heading?: string; diagram: number; relations: LogRelation<AdrRecord>[]; note: string };
+  const parts = graphParts(records).map(({ heading, piece }): Part => {
+    if (piece.kind === 'relations') return { heading, html: `<p>Too many relations to draw in one diagram:</p>\n${relationsHtml(piece.relations, anchors)}` };
+    diagrams.push({ source: piece.source, label: heading ? `the decision graph, ${heading}` : 'the decision graph', instead: 'relations' });
+    const note = piece.part !== undefined ? `\n<p class="graph-note">${ELSEWHERE_NOTE}</p>` : '';
+    return { heading, diagram: diagrams.length - 1, relations: piece.relations, note };
+  });
+  const current = { label: '' };
+  const marked = markdownRenderer(anchors, diagrams, current);
+  const parseAs = (label: string, markdown: string): string => {
     current.label = label;
     return marked.parse(markdown, { async: false }) as string;
-  }
-  if (records.length > 0) diagrams.push({ source: logToMermaid(records), label: 'the decision graph' });
-  const current = { label: '' };
-  const marked = markdownRenderer(records, diagrams, current);
+  };
   const adrs = records.map((r) => ({
     number: r.number,
-    anchor: adrAnchor(r.number),
+    anchor: anchors.of(r),
     title: r.title,
     status: r.status,
     statusText: statusLabel(r),
@@ -98,11 +129,17 @@ export async function exportHtml(
   const svgs = diagrams.length > 0 ? await renderSvgs(diagrams.map((d, k) => ({ ...d, svgId: `adr-diagram-${k}` }))) : [];
   const figure = (k: number): string => {
     const svg = svgs[k];
-    if (svg !== undefined) return svg;
-    return `<pre class="mermaid-source"><code>${escapeHtml(diagrams[k]?.source ?? '')}</code></pre>`;
+    if (svg !== undefined) return `<figure class="diagram">${svg}</figure>`;
+    return `<figure class="diagram"><pre class="mermaid-source"><code>${escapeHtml(diagrams[k]?.source ?? '')}</code></pre></figure>`;
   };
-  const fill = (html: string): string =>
-    html.replace(/<!--adr-wizard-diagram-(\d+)-->/g, (_, k: string) => `<figure class="diagram">${figure(Number(k))}</figure>`);
+  const fill = (html: string): string => html.replace(/<!--adr-wizard-diagram-(\d+)-->/g, (_, k: string) => figure(Number(k)));
+  // A part of the graph that could not be drawn is listed: its relations, readable and linked.
+  const graph = parts.map((p) => {
+    if (!('diagram' in p)) return p;
+    const svg = svgs[p.diagram];
+    const html = svg !== undefined ? `<figure class="diagram">${svg}</figure>${p.note}` : relationsHtml(p.relations, anchors);
+    return { heading: p.heading, html };
+  });
 
   // HTML escaping stays on for this template (unlike the Markdown ones): titles are user text.
   const [template, css] = await Promise.all([
@@ -117,7 +154,7 @@ export async function exportHtml(
     folder: relative(ctx.cwd, ctx.dir) || '.',
     generated: ctx.generated,
     css,
-    graph: records.length > 0 ? figure(0) : '',
+    graph,
     adrs: adrs.map((a) => ({ ...a, html: fill(a.html) })),
   });
   return { html, diagrams: diagrams.length, rendered: svgs.filter((s) => s !== undefined).length };
