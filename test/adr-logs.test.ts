@@ -56,10 +56,10 @@ describe.each(Object.entries(STYLED_LOGS))('new in a %s log', (_name, log) => {
     expect(new Set(numbers).size).toBe(numbers.length);
     const mine = exported.adrs.find((a) => a.title === 'Use Redis')!;
     expect([mine.number, mine.style, mine.status]).toEqual([made.number, log.next.style, 'proposed']);
-    expect(mine.links).toEqual([{ type: 'Supersedes', number: last[0] }]);
     const old = exported.adrs.find((a) => a.title === last[1])!;
+    expect(mine.links).toEqual([{ type: 'Supersedes', number: last[0], target: basename(old.file) }]);
     expect(old.status).toBe('superseded');
-    expect(old.links).toContainEqual({ type: expect.stringMatching(/^Superseded by$/i), number: made.number });
+    expect(old.links).toContainEqual({ type: expect.stringMatching(/^Superseded by$/i), number: made.number, target: basename(made.file) });
   });
 });
 

@@ -6,7 +6,7 @@ import { strings } from './i18n.js';
 import { linkText } from './link-text.js';
 import { parseLinkLine } from './parse.js';
 import { linkKind } from './status.js';
-import { yamlScalar } from './escape.js';
+import { linkTarget, yamlScalar } from './escape.js';
 import type { AdrRecord } from './types.js';
 import type { Lang } from '../core/types.js';
 
@@ -32,7 +32,7 @@ function linkLine(rec: AdrRecord, type: string, target: LinkTarget): string {
 }
 
 function link(rec: AdrRecord, target: LinkTarget): string {
-  return `[${linkText(rec.style, target)}](${basename(target.file)})`;
+  return `[${linkText(rec.style, target)}](${linkTarget(basename(target.file))})`;
 }
 
 /** The bullet marker a file's header uses: `*` in MADR 2, `-` in log4brains (as their templates write). */

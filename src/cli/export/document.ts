@@ -102,7 +102,7 @@ interface ExportedAdr {
   file: string;
   style: AdrRecord['style'];
   deciders: string[];
-  links: { type: string; number: number }[];
+  links: { type: string; number: number; target?: string }[];
   wizard: AdrRecord['wizard'] | null;
   problems: string[];
 }
@@ -131,7 +131,7 @@ function exported(r: AdrRecord, ctx: ExportContext): ExportedAdr {
     file: relative(ctx.cwd, r.file),
     style: r.style,
     deciders: r.deciders ?? [],
-    links: r.links.map((l) => ({ type: l.type, number: l.number })),
+    links: r.links.map((l) => (l.target !== undefined ? { type: l.type, number: l.number, target: l.target } : { type: l.type, number: l.number })),
     wizard: r.wizard ?? null,
     problems: (r.problems ?? []).map((p) => p.message),
   };
