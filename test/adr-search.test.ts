@@ -304,7 +304,7 @@ describe('search: filters', () => {
     expect(await numbers(['order', '--since', '2000-01-01'])).toEqual([2, 4, 7]);
     const undated = await search(['postgresql', '--since', '2000-01-01']);
     expect(undated.code).toBe(1);
-    expect(undated.stderr).toBe('no ADR in doc/adr matches "postgresql" with dated 2000-01-01 or later\n');
+    expect(undated.stderr).toBe('no ADR in doc/adr matches "postgresql" with a date on or after 2000-01-01\n');
   });
 });
 

@@ -304,7 +304,7 @@ export function describeFilter(filter: RecordFilter, opts: { tag?: string[]; tre
   if (filter.status !== undefined) parts.push(`status ${filter.status}`);
   if (filter.tags.length > 0) parts.push(`tag ${(opts.tag ?? []).join(' or ')}`);
   if (filter.trees.length > 0) parts.push(`tree ${(opts.tree ?? []).join(' or ')}`);
-  if (filter.since !== undefined) parts.push(`dated ${filter.since} or later`);
+  if (filter.since !== undefined) parts.push(`a date on or after ${filter.since}`);
   return parts.length === 0 ? '' : ` with ${parts.join(', ')}`;
 }
 

@@ -6,6 +6,7 @@ import { describeFilter, parseQuery, passes, recordFilter, searchRecord, TreesSe
 import type { AdrRecord } from '../../adr/types.js';
 import { adrFolder } from '../adr-folder.js';
 import { jsonArray, printPieces } from '../json-stream.js';
+import type { style as Style } from '../messages.js';
 import { statusStyle } from '../status-style.js';
 
 interface SearchOptions {
@@ -80,21 +81,23 @@ async function* entries(found: AsyncIterable<Found>): AsyncGenerator<ReturnType<
 /** Each ADR as it is found: its number, status, title and file, then `file:line: text` per hit. */
 async function printFound(found: AsyncIterable<Found>, cwd: string): Promise<void> {
   // Colour only for people: `--json` never loads chalk.
-  const { println, style } = await import('../messages.js');
+  const { style } = await import('../messages.js');
+  await printPieces(textLines(found, cwd, style));
+}
+
+async function* textLines(found: AsyncIterable<Found>, cwd: string, style: typeof Style): AsyncGenerator<string> {
   const mark = (s: string) => style.bad(style.title(s));
   let records = 0;
   let lines = 0;
   for await (const { rec, hits } of found) {
     const file = relative(cwd, rec.file) || basename(rec.file);
-    const out = [
-      `${records > 0 ? '\n' : ''}${style.id(String(rec.number).padStart(4, '0'))}  ${statusStyle(style, rec.status)(rec.status)}  ${style.title(rec.title)}  ${style.dim(file)}`,
-    ];
-    for (const h of hits) out.push(`  ${style.dim(`${file}:${h.line}:`)} ${highlighted(h, mark)}`);
-    println(out.join('\n'));
+    let out = `${records > 0 ? '\n' : ''}${style.id(String(rec.number).padStart(4, '0'))}  ${statusStyle(style, rec.status)(rec.status)}  ${style.title(rec.title)}  ${style.dim(file)}\n`;
+    for (const h of hits) out += `  ${style.dim(`${file}:${h.line}:`)} ${highlighted(h, mark)}\n`;
+    yield out;
     records++;
     lines += hits.length;
   }
-  if (records > 0) println(`\n${records} ${records === 1 ? 'ADR matches' : 'ADRs match'} (${lines} ${lines === 1 ? 'line' : 'lines'})`);
+  if (records > 0) yield `\n${records} ${records === 1 ? 'ADR matches' : 'ADRs match'} (${lines} ${lines === 1 ? 'line' : 'lines'})\n`;
 }
 
 // A long line (a paragraph written on one line) is shown around its first match.
