@@ -257,7 +257,7 @@ describe('search: words', () => {
   it('searches what a reader sees: not front matter, not HTML comments (adr-wizard block, template notes)', async () => {
     // "Ana García" is in MADR 2's and log4brains' bullets, and in MADR 4's front matter.
     expect(await numbers(['garcia'])).toEqual([3, 7]);
-    for (const words of [['decision-makers'], ['optional element'], ['outcome: kubernetes'], ['container-orchestrator']]) {
+    for (const words of [['decision-makers'], ['optional element'], ['optional'], ['outcome: kubernetes'], ['container-orchestrator']]) {
       const r = await search(words);
       expect(r.code, words.join(' ')).toBe(1);
     }

@@ -14,8 +14,16 @@ const MARKS = /\p{M}+/gu;
 // Capital sigma lowers to σ or, at the end of a word, ς; folded text is compared letter by letter.
 const FINAL_SIGMA = /ς/g;
 
+// The same few accented letters come back in every file of a log: each short run is decomposed once.
+const foldedRuns = new Map<string, string>();
+
 function dropMarks(run: string): string {
-  return run.normalize('NFD').replace(MARKS, '');
+  let f = foldedRuns.get(run);
+  if (f === undefined) {
+    f = run.normalize('NFD').replace(MARKS, '');
+    if (run.length <= 4 && foldedRuns.size < 1000) foldedRuns.set(run, f);
+  }
+  return f;
 }
 
 /**
@@ -30,13 +38,13 @@ export function fold(text: string): string {
 }
 
 /**
- * One line folded, with where each folded unit comes from in the line: `from[i]` is the offset in
- * `line` of the character folded unit i comes from; `from[folded.length]` is the line's length.
- * A match found in folded text is shown on the line as written through this map.
+ * Where each unit of a folded line comes from in the line as written: `from[i]` is the offset of
+ * the character folded unit i comes from, and the last entry the line's length; undefined for
+ * plain ASCII, where offsets do not move. A match found in folded text is shown on the line as
+ * written through this map.
  */
-function foldLine(line: string): { folded: string; from: number[] | undefined } {
-  if (!NON_ASCII.test(line)) return { folded: line.toLowerCase(), from: undefined };
-  let folded = '';
+function foldMap(line: string): number[] | undefined {
+  if (!NON_ASCII.test(line)) return undefined;
   const from: number[] = [];
   for (let i = 0; i < line.length; ) {
     const cp = line.codePointAt(i)!;
@@ -45,11 +53,10 @@ function foldLine(line: string): { folded: string; from: number[] | undefined } 
     // marks it puts after a letter are dropped, whatever their order.
     const f = fold(line.slice(i, i + width));
     for (let k = 0; k < f.length; k++) from.push(i);
-    folded += f;
     i += width;
   }
   from.push(line.length);
-  return { folded, from };
+  return from;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -121,11 +128,16 @@ export interface SearchHit {
   ranges: [number, number][];
 }
 
-const HTML_COMMENT = /<!--[\s\S]*?-->/g;
-const NOT_NEWLINE = /[^\n]/g;
-
-function blank(text: string): string {
-  return text.replace(NOT_NEWLINE, ' ');
+/** The HTML comments of a text from `from` on, as [start, end) offsets. */
+function commentsOf(text: string, from: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let at = text.indexOf('<!--', from); at >= 0; at = text.indexOf('<!--', at)) {
+    const end = text.indexOf('-->', at + 4);
+    if (end < 0) break;
+    out.push([at, end + 3]);
+    at = end + 3;
+  }
+  return out;
 }
 
 /**
@@ -137,29 +149,31 @@ function blank(text: string): string {
  */
 export function searchRecord(rec: Pick<AdrRecord, 'body'>, query: SearchQuery): SearchHit[] | undefined {
   const content = rec.body;
-  let hay = fold(content);
+  const hay = fold(content);
   // Cheap test first: a record without every word, anywhere in the file, needs no more.
   for (const term of query.terms) for (const w of term.words) if (!hay.includes(w)) return undefined;
 
-  // Front matter and comments become spaces: every offset and line of the folded text stays put.
-  const { body } = splitFrontMatter(hay);
-  if (body.length < hay.length) hay = blank(hay.slice(0, hay.length - body.length)) + body;
-  if (hay.includes('<!--')) hay = hay.replace(HTML_COMMENT, blank);
+  // Searched from the end of the front matter on, and matches in a comment are dropped: offsets
+  // in the folded text stay those of the whole file, and no text is copied to leave parts out.
+  const from = hay.length - splitFrontMatter(hay).body.length;
+  const comments = commentsOf(hay, from);
+  const shown = (a: number, b: number) => comments.length === 0 || !comments.some(([s, e]) => a < e && b > s);
 
   const ranges: [number, number][] = [];
   for (const term of query.terms) {
     const before = ranges.length;
     if (term.phrase) {
       const re = term.phrase;
-      re.lastIndex = 0;
+      re.lastIndex = from;
       for (let m = re.exec(hay); m; m = re.exec(hay)) {
-        if (!term.wordStart || startsWord(hay, m.index)) ranges.push([m.index, m.index + m[0].length]);
+        const end = m.index + m[0].length;
+        if ((!term.wordStart || startsWord(hay, m.index)) && shown(m.index, end)) ranges.push([m.index, end]);
         else re.lastIndex = m.index + 1;
       }
     } else {
       const w = term.words[0]!;
-      for (let at = hay.indexOf(w); at >= 0; at = hay.indexOf(w, at + 1)) {
-        if (term.wordStart && !startsWord(hay, at)) continue;
+      for (let at = hay.indexOf(w, from); at >= 0; at = hay.indexOf(w, at + 1)) {
+        if ((term.wordStart && !startsWord(hay, at)) || !shown(at, at + w.length)) continue;
         ranges.push([at, at + w.length]);
         at += w.length - 1;
       }
@@ -208,7 +222,7 @@ function endOfLine(text: string, from: number): number {
 
 /** Folded-line ranges as offsets into the line as written, merged where they overlap. */
 function mapRanges(text: string, folded: [number, number][]): [number, number][] {
-  const { from } = foldLine(text);
+  const from = foldMap(text);
   const out: [number, number][] = [];
   for (const [a, b] of folded) {
     let s = from ? from[a]! : a;
