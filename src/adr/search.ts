@@ -141,17 +141,26 @@ function commentsOf(text: string, from: number): [number, number][] {
 }
 
 /**
+ * Whether a file, folded, can hold the query: every word of it is somewhere in the text. Cheap, and
+ * run on the file's text before it is parsed: a file that fails it needs no more.
+ */
+export function mayHold(folded: string, query: SearchQuery): boolean {
+  for (const term of query.terms) for (const w of term.words) if (!folded.includes(w)) return false;
+  return true;
+}
+
+/**
  * The lines of a record that hold a term, or undefined when some term is nowhere in it. Searched:
  * the title and the body as a reader sees them. Not searched: front matter (its values are the
  * metadata that --status, --tag, --tree and --since filter on; its keys would match nearly every
  * record) and HTML comments (adr-wizard's own block in a Nygard file, MADR's template notes). A
- * phrase may run across a line break; each line it touches is a hit.
+ * phrase may run across a line break; each line it touches is a hit. `folded` is fold(rec.body),
+ * when the caller has it already.
  */
-export function searchRecord(rec: Pick<AdrRecord, 'body'>, query: SearchQuery): SearchHit[] | undefined {
+export function searchRecord(rec: Pick<AdrRecord, 'body'>, query: SearchQuery, folded?: string): SearchHit[] | undefined {
   const content = rec.body;
-  const hay = fold(content);
-  // Cheap test first: a record without every word, anywhere in the file, needs no more.
-  for (const term of query.terms) for (const w of term.words) if (!hay.includes(w)) return undefined;
+  const hay = folded ?? fold(content);
+  if (!mayHold(hay, query)) return undefined;
 
   // Searched from the end of the front matter on, and matches in a comment are dropped: offsets
   // in the folded text stay those of the whole file, and no text is copied to leave parts out.

@@ -2,7 +2,7 @@
 // the ADRs whose title and text hold every word, with the lines that do, grep-style.
 import { basename, relative } from 'node:path';
 import { eachAdr } from '../../adr/log.js';
-import { describeFilter, parseQuery, passes, recordFilter, searchRecord, TreesSeen, type SearchHit } from '../../adr/search.js';
+import { describeFilter, fold, mayHold, parseQuery, passes, recordFilter, searchRecord, TreesSeen, type SearchHit } from '../../adr/search.js';
 import type { AdrRecord } from '../../adr/types.js';
 import { adrFolder } from '../adr-folder.js';
 import { jsonArray, printPieces } from '../json-stream.js';
@@ -46,11 +46,22 @@ export async function run(words: string[], opts: SearchOptions = {}): Promise<vo
   const trees = filter.trees.length > 0 ? new TreesSeen() : undefined;
   let count = 0;
 
+  // A file without every word is turned down before it is parsed; the one that passes is folded
+  // once, for the test and the search.
+  let text = '';
+  let folded = '';
+  const mayMatch = (content: string) => {
+    text = content;
+    folded = fold(content);
+    return mayHold(folded, query);
+  };
+
   async function* found(): AsyncGenerator<Found> {
-    for await (const rec of eachAdr(dir)) {
+    for await (const rec of eachAdr(dir, undefined, mayMatch)) {
+      // Only the ADRs that hold the words: a tree suggested when nothing matched is one of theirs.
       trees?.add(rec);
       if (!passes(rec, filter)) continue;
-      const hits = searchRecord(rec, query);
+      const hits = searchRecord(rec, query, rec.body === text ? folded : undefined);
       if (hits === undefined) continue;
       count++;
       yield { rec, hits };
