@@ -104,6 +104,9 @@ describe('new, list and numbering', () => {
       date: '2026-02-03',
       file: join(dir, '0009-use-postgresql.md'),
       links: [],
+      tags: [],
+      tree: null,
+      outcome: null,
     });
     const accepted = await cli(['list', '--status', 'accepted', '--json'], cwd);
     expect((JSON.parse(accepted.stdout) as ListEntry[]).map((e) => e.number)).toEqual([1, 7]);

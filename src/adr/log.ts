@@ -99,15 +99,17 @@ function readSmallFile(file: string): string {
 /**
  * Every ADR in `dir`, one at a time, in number order (then file name), links resolved to numbers.
  * Nothing is kept between records: a command that prints each as it comes holds one file at a time,
- * whatever the size of the log.
+ * whatever the size of the log. `keep`, when given, sees each file's text before it is parsed: a
+ * file it turns down is neither parsed nor yielded (a search skips the files without its words).
  */
-export async function* eachAdr(dir: string, listed?: AdrFile[]): AsyncGenerator<AdrRecord> {
+export async function* eachAdr(dir: string, listed?: AdrFile[], keep?: (content: string) => boolean): AsyncGenerator<AdrRecord> {
   const files = listed ?? (await listAdrFiles(dir));
   const byName = numbersByName(files);
   const folder = normalize(dir);
   let yaml: YamlReader | undefined;
   for (const f of files) {
     const { file, content, unreadable } = readListed(folder, f);
+    if (keep !== undefined && !keep(content)) continue;
     // Files whose YAML the fast subset reads (nearly all) are parsed without waiting on anything;
     // the first one that needs the full reader loads it, for itself and the rest.
     let rec = parseAdrWith(file, content, byName, yaml);

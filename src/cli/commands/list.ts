@@ -1,13 +1,17 @@
-// `adr-wizard list [--status S] [--json]`: every ADR in the log, whatever tool wrote it.
+// `adr-wizard list [--status S] [--tag T]... [--tree T]... [--json]`: every ADR in the log,
+// whatever tool wrote it.
 import { basename, relative } from 'node:path';
-import { eachAdr} from '../../adr/log.js';
+import { eachAdr } from '../../adr/log.js';
 import { jsonArray, printPieces } from '../json-stream.js';
-import { checkStatus } from '../../adr/lookup.js';
+import { describeFilter, passes, recordFilter, TreesSeen, type RecordFilter } from '../../adr/search.js';
 import type { AdrRecord } from '../../adr/types.js';
 import { adrFolder } from '../adr-folder.js';
+import { statusStyle } from '../status-style.js';
 
 interface ListOptions {
   status?: string;
+  tag?: string[];
+  tree?: string[];
   json?: boolean;
 }
 
@@ -21,20 +25,27 @@ function listEntry(r: AdrRecord) {
     date: r.date ?? null,
     file: r.file,
     links: r.links.map((l) => ({ type: l.type, number: l.number })),
+    tags: r.tags,
+    tree: r.wizard?.tree ?? null,
+    outcome: r.wizard?.outcome ?? null,
   };
 }
 
 export async function run(opts: ListOptions = {}): Promise<void> {
   const cwd = process.cwd();
-  const wanted = opts.status !== undefined ? checkStatus(opts.status) : undefined;
+  const filter = recordFilter(opts);
   const { dir } = await adrFolder(cwd);
-  const records = filtered(eachAdr(dir), wanted);
+  const trees = filter.trees.length > 0 ? new TreesSeen() : undefined;
+  const records = filtered(eachAdr(dir), filter, trees);
   if (opts.json) await printJsonArray(records);
-  else await printTable(records, cwd, dir, wanted);
+  else await printTable(records, cwd, dir, async () => `${describeFilter(filter, opts)}${(await trees?.hint(filter.trees)) ?? ''}`);
 }
 
-async function* filtered(records: AsyncIterable<AdrRecord>, status: string | undefined): AsyncGenerator<AdrRecord> {
-  for await (const r of records) if (status === undefined || r.status === status) yield r;
+async function* filtered(records: AsyncIterable<AdrRecord>, filter: RecordFilter, trees: TreesSeen | undefined): AsyncGenerator<AdrRecord> {
+  for await (const r of records) {
+    trees?.add(r);
+    if (passes(r, filter)) yield r;
+  }
 }
 
 async function printJsonArray(records: AsyncIterable<AdrRecord>): Promise<void> {
@@ -50,12 +61,12 @@ async function* withNewline(pieces: AsyncIterable<string>): AsyncGenerator<strin
   yield '\n';
 }
 
-async function printTable(records: AsyncIterable<AdrRecord>, cwd: string, dir: string, wanted: string | undefined): Promise<void> {
+async function printTable(records: AsyncIterable<AdrRecord>, cwd: string, dir: string, filterWords: () => Promise<string>): Promise<void> {
   // The status column is as wide as its longest word, so the rows wait for the whole log.
   const rows: { number: number; status: AdrRecord['status']; title: string; file: string }[] = [];
   for await (const r of records) rows.push({ number: r.number, status: r.status, title: r.title, file: r.file });
   if (rows.length === 0) {
-    process.stderr.write(`no ADRs in ${relative(cwd, dir) || dir}${wanted ? ` with status ${wanted}` : ''}\n`);
+    process.stderr.write(`no ADRs in ${relative(cwd, dir) || dir}${await filterWords()}\n`);
     return;
   }
   // Colour only for the table: `--json` never loads chalk.
@@ -63,9 +74,8 @@ async function printTable(records: AsyncIterable<AdrRecord>, cwd: string, dir: s
   const width = rows.reduce((w, r) => Math.max(w, r.status.length), 0);
   const lines: string[] = [];
   for (const r of rows) {
-    const colour = r.status === 'accepted' ? style.ok : r.status === 'proposed' ? style.warn : r.status === 'unknown' ? style.bad : style.dim;
     lines.push(
-      `${style.id(String(r.number).padStart(4, '0'))}  ${colour(r.status.padEnd(width))}  ${r.title}  ${style.dim(relative(cwd, r.file) || basename(r.file))}`,
+      `${style.id(String(r.number).padStart(4, '0'))}  ${statusStyle(style, r.status)(r.status.padEnd(width))}  ${r.title}  ${style.dim(relative(cwd, r.file) || basename(r.file))}`,
     );
   }
   println(lines.join('\n'));

@@ -1,7 +1,7 @@
 import type { Command } from '@commander-js/extra-typings';
 import { collect } from './collect.js';
 
-// ADR-log commands, with adr-tools habits: init, new, list, index, status, link, revisit, doctor.
+// ADR-log commands, with adr-tools habits: init, new, list, search, index, status, link, revisit, doctor.
 export function registerAdrCommands(program: Command): void {
   program
     .command('init')
@@ -34,10 +34,26 @@ export function registerAdrCommands(program: Command): void {
     .command('list')
     .description('list the ADRs in the log')
     .option('--status <status>', 'only ADRs with this status')
+    .option('--tag <tag>', 'only ADRs with this tag, or an adr-wizard decision with this tree or outcome (repeatable: any of them)', collect, [])
+    .option('--tree <id>', 'only adr-wizard decisions from this decision tree (repeatable: any of them)', collect, [])
     .option('--json', 'print JSON')
     .action(async (opts) => {
       const { run } = await import('../commands/list.js');
       await run(opts);
+    });
+
+  program
+    .command('search')
+    .description('find the ADRs whose title and text hold every word (a quoted "phrase" as one); exit code 1 when none does')
+    .argument('<words...>', 'words to find, case and accents ignored')
+    .option('--status <status>', 'only ADRs with this status')
+    .option('--tag <tag>', 'only ADRs with this tag, or an adr-wizard decision with this tree or outcome (repeatable: any of them)', collect, [])
+    .option('--tree <id>', 'only adr-wizard decisions from this decision tree (repeatable: any of them)', collect, [])
+    .option('--since <date>', 'only ADRs dated on or after this day (YYYY-MM-DD)')
+    .option('--json', 'print JSON')
+    .action(async (words, opts) => {
+      const { run } = await import('../commands/search.js');
+      await run(words, opts);
     });
 
   program
