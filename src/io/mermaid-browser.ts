@@ -12,6 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { UsageError } from '../core/errors.js';
 import { loadAdrConfig } from './config.js';
 import { isCode, writeFileAtomic } from './fs.js';
+import { MERMAID_LIMITS } from '../core/mermaid-limits.js';
 
 type ImageFormat = 'svg' | 'png';
 
@@ -45,8 +46,7 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 // diagram that renders here renders there. Mermaid draws a longer source as a picture saying
 // "Maximum text size in diagram exceeded" and reports success; such a source fails here instead,
 // before the browser sees it. More edges than allowed make Mermaid itself fail.
-const MAX_TEXT_SIZE = 50_000;
-const MAX_EDGES = 500;
+const { maxTextSize: MAX_TEXT_SIZE, maxEdges: MAX_EDGES } = MERMAID_LIMITS;
 const LAUNCH_TIMEOUT_MS = 30_000;
 
 interface MermaidCli {

@@ -5,6 +5,7 @@
 // with Mermaid's entity codes (see `mermaidLabel`).
 import { valueLabel } from '../core/labels.js';
 import { t } from '../core/text.js';
+import { MERMAID_LIMITS, type MermaidLimits } from '../core/mermaid-limits.js';
 import type {
   BranchingTree,
   DriverCatalog,
@@ -334,16 +335,6 @@ export type LogGraphPiece<T extends LogEntry> =
   | { kind: 'diagram'; source: string; records: LogNode<T>[]; relations: LogRelation<T>[]; part?: { index: number; of: number } }
   | { kind: 'relations'; records: LogNode<T>[]; relations: LogRelation<T>[]; part?: { index: number; of: number } };
 
-/**
- * What a Mermaid renderer draws at most with its default settings, as GitHub and GitLab render
- * Markdown: a longer source is drawn as a picture saying "Maximum text size in diagram exceeded"
- * (mermaidAPI.ts, maxTextSize), more edges (invisible `~~~` ones included) fail (flowDb.ts, maxEdges).
- */
-export interface MermaidLimits {
-  maxTextSize: number;
-  maxEdges: number;
-}
-const MERMAID_LIMITS: MermaidLimits = { maxTextSize: 50_000, maxEdges: 500 };
 
 const STATUS_DEFS = {
   accepted: 'fill:#dcfce7,stroke:#15803d,color:#14532d',

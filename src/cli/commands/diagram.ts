@@ -13,6 +13,7 @@ import { resolveLang } from '../lang.js';
 import { println, printWarning } from '../messages.js';
 import { progressLine } from '../progress-line.js';
 import { adrFolder } from '../adr-folder.js';
+import { MERMAID_LIMITS } from '../../core/mermaid-limits.js';
 
 const FORMATS = ['mmd', 'svg', 'png'] as const;
 type DiagramFormat = (typeof FORMATS)[number];
@@ -41,7 +42,7 @@ export async function run(treeId: string | undefined, opts: DiagramOptions): Pro
   const format = resolveFormat(opts);
 
   let drawings: Drawing[];
-  if (opts.graph) drawings = [await drawLog(cwd)];
+  if (opts.graph) drawings = [await drawLog(cwd, format)];
   else if (opts.adr !== undefined) drawings = [await drawAdr(cwd, opts.adr, opts.lang)];
   else if (opts.all) drawings = await drawAllTrees(cwd, resolveLang(opts.lang));
   else drawings = [await drawTree(cwd, treeId as string, resolveLang(opts.lang))];
@@ -119,12 +120,19 @@ async function drawAllTrees(cwd: string, lang: Lang): Promise<Drawing[]> {
   return [...trees.values()].map((tree) => ({ name: tree.id, source: treeToMermaid(tree, lang, undefined, { catalog }) }));
 }
 
-async function drawLog(cwd: string): Promise<Drawing> {
-  const {readLog } = await import('../../adr/log.js');
+async function drawLog(cwd: string, format: DiagramFormat): Promise<Drawing> {
+  const { readLog } = await import('../../adr/log.js');
   const { dir } = await adrFolder(cwd);
   const records = await readLog(dir);
   if (records.length === 0) throw new UsageError(`no ADRs in ${dir}; \`adr-wizard new <title>\` writes the first`);
-  return { name: 'adr-graph', source: logToMermaid(records) };
+  const source = logToMermaid(records);
+  // One picture of a large log is more than Mermaid draws; the export splits the graph into parts.
+  if (format !== 'mmd' && source.length > MERMAID_LIMITS.maxTextSize) {
+    throw new UsageError(
+      `the graph of ${records.length} ADRs is ${source.length.toLocaleString('en')} characters of Mermaid, over the ${MERMAID_LIMITS.maxTextSize.toLocaleString('en')} it draws: \`adr-wizard export --format html\` (or md) draws it in parts`,
+    );
+  }
+  return { name: 'adr-graph', source };
 }
 
 async function drawAdr(cwd: string, n: string, langFlag: string | undefined): Promise<Drawing> {
