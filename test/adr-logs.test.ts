@@ -3,10 +3,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempDir } from './support/cli.js';
-import { STYLED_LOGS, writeLog, type FixtureLog } from './support/adr-logs.js';
+import { MIXED, STYLED_LOGS, writeLog, type FixtureLog } from './support/adr-logs.js';
+import { marked, type Token } from 'marked';
 
 const ENV = { ADR_DATE: '2026-02-03' };
-const cli = (args: string[], cwd: string) => runCli(args, { cwd, env: ENV });
+const cli = (args: string[], cwd: string, env: Record<string, string> = {}) => runCli(args, { cwd, env: { ...ENV, ...env } });
 
 interface ListEntry {
   number: number;
@@ -80,6 +81,80 @@ describe.each(Object.entries(STYLED_LOGS))('status in a %s log', (_name, log) =>
       // Nothing else moved: the other records read as before.
       expect(after.filter((e) => e.number !== n).map((e) => e.title)).toEqual(log.expected.filter((e) => e[0] !== n).map((e) => e[1]));
     }
+  });
+});
+
+interface Finding {
+  rule: string;
+  severity: string;
+  number: number;
+  file: string;
+}
+
+async function doctor(cwd: string): Promise<{ code: number | null; findings: Finding[] }> {
+  const r = await cli(['doctor', '--format', 'json'], cwd);
+  return { code: r.code, findings: (JSON.parse(r.stdout) as { findings: Finding[] }).findings };
+}
+
+/** Every link target of a Markdown text, decoded. */
+function hrefs(markdown: string): string[] {
+  const out: string[] = [];
+  marked.walkTokens(marked.lexer(markdown), (t: Token) => {
+    if (t.type === 'link') out.push(decodeURIComponent((t as { href: string }).href));
+  });
+  return out;
+}
+
+describe.each(Object.entries(STYLED_LOGS))('doctor, index and export of a %s log', (_name, log) => {
+  it('raise no false alarm, link every file, and export every record once', async () => {
+    const root = logIn(log);
+    const checked = await doctor(root);
+    expect(checked.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(checked.code).toBe(0);
+    expect(checked.findings.every((f) => f.rule === 'missing-status')).toBe(true);
+
+    const index = await cli(['index', '--stdout'], root);
+    expect(index.code).toBe(0);
+    const dir = join(root, log.folder);
+    const targets = hrefs(index.stdout);
+    expect(targets).toHaveLength(log.expected.length);
+    for (const t of targets) expect(readFileSync(join(dir, t), 'utf8')).toMatch(/^(---|#)/);
+
+    const md = await cli(['export', '--format', 'md'], root);
+    const ids = [...md.stdout.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(log.expected.length);
+    for (const [, title] of log.expected) expect(md.stdout).toContain(title.replace(/</g, '&lt;'));
+    const html = await cli(['export', '--format', 'html'], root, { PUPPETEER_EXECUTABLE_PATH: '/nonexistent/chromium', PATH: '/nonexistent-bin' });
+    expect(html.code).toBe(0);
+    for (const [, title] of log.expected) expect(html.stdout).toContain(title.replace(/&/g, '&amp;'));
+    const json = JSON.parse((await cli(['export', '--format', 'json'], root)).stdout) as { adrs: { title: string; problems: string[] }[] };
+    expect(json.adrs.map((a) => a.title)).toEqual(log.expected.map((e) => e[1]));
+  });
+});
+
+describe('a log two teams grew apart', () => {
+  it('reads mixed names, reports the real duplicate once per file and nothing false, and exports each file under its own anchor', async () => {
+    const root = logIn(MIXED);
+    expect((await listed(root)).map((e) => [e.number, e.title, e.status])).toEqual(MIXED.expected);
+    const { code, findings } = await doctor(root);
+    expect(code).toBe(2);
+    expect(findings.map((f) => [f.rule, f.severity, f.number])).toEqual([
+      ['duplicate-number', 'error', 2],
+      ['duplicate-number', 'error', 2],
+      ['mixed-naming', 'info', 3],
+    ]);
+    const md = (await cli(['export', '--format', 'md'], root)).stdout;
+    const ids = [...md.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]!);
+    expect(new Set(ids).size).toBe(4);
+    // Every link inside the document lands on an anchor that exists.
+    for (const h of hrefs(md).filter((x) => x.startsWith('#'))) expect(ids).toContain(h.slice(1));
+    const index = await cli(['index', '--stdout'], root);
+    for (const t of hrefs(index.stdout)) expect(readFileSync(join(root, MIXED.folder, t), 'utf8')).toMatch(/^#/);
+    // doctor --fix moves the later duplicate past every number, dated files included.
+    const fixed = await cli(['doctor', '--fix'], root);
+    expect(fixed.stdout).toContain('0002-use-kotlin (jvm).md -> 0004-use-kotlin (jvm).md');
+    const after = await doctor(root);
+    expect(after.findings.filter((f) => f.severity !== 'info')).toEqual([]);
   });
 });
 

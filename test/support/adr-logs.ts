@@ -377,3 +377,66 @@ Pages ship too much JavaScript.
 };
 
 export const STYLED_LOGS = { 'adr-tools': ADR_TOOLS, 'MADR 2': MADR2, 'MADR 3': MADR3, 'MADR 4': MADR4, log4brains: LOG4BRAINS };
+
+/**
+ * A log two teams grew apart: adr-tools files and log4brains files side by side, one number taken on
+ * two branches, file names with `#`, spaces and parentheses, links between all of them.
+ */
+export const MIXED: FixtureLog = {
+  folder: 'docs/adr',
+  files: {
+    'docs/adr/0001-record-architecture-decisions.md': `# 1. Record architecture decisions
+
+Date: 2024-01-02
+
+## Status
+
+Accepted
+
+## Context
+
+We need to record the architectural decisions made on this project.
+`,
+    'docs/adr/0002-use-c#-for-tools.md': `# 2. Use C# for tools
+
+Date: 2024-02-01
+
+## Status
+
+Accepted
+
+${NYGARD_BODY}`,
+    'docs/adr/0002-use-kotlin (jvm).md': `# 2. Use Kotlin (JVM)
+
+Date: 2024-02-03
+
+## Status
+
+Proposed
+
+Relates to [2. Use C# for tools](0002-use-c%23-for-tools.md)
+
+${NYGARD_BODY}`,
+    'docs/adr/20240301-adopt-log4brains.md': `# Adopt log4brains
+
+- Status: accepted
+- Date: 2024-03-01
+
+## Context and Problem Statement
+
+We want a static site of the log.
+
+## Links
+
+- Relates to [1. Record architecture decisions](0001-record-architecture-decisions.md)
+- Relates to [2. Use Kotlin (JVM)](<0002-use-kotlin (jvm).md>)
+`,
+  },
+  expected: [
+    [1, 'Record architecture decisions', 'accepted'],
+    [2, 'Use C# for tools', 'accepted'],
+    [2, 'Use Kotlin (JVM)', 'proposed'],
+    [3, 'Adopt log4brains', 'accepted'],
+  ],
+  next: { style: 'log4brains', name: /^\d{8}-use-redis\.md$/ },
+};

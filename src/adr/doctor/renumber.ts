@@ -2,7 +2,8 @@
 // later file moves to the next free number; its heading and every link to it follow.
 import { basename, join } from 'node:path';
 import { nextNumberOf } from '../log.js';
-import { adrFileName } from '../slug.js';
+import { linkTarget } from '../escape.js';
+import { classifyFileName } from '../parse.js';
 import type { LogEntry } from './types.js';
 
 export interface Renumber {
@@ -24,7 +25,7 @@ export function planRenumbering(log: LogEntry[], dir: string): Renumber[] {
     const recs = byNumber.get(n)!;
     if (recs.length < 2) continue;
     // log4brains files carry no number in their names: renumbering them means nothing.
-    const movable = recs.filter((r) => r.style !== 'log4brains' && /^\d+-/.test(basename(r.file)) && !/^\d{8}-/.test(basename(r.file)));
+    const movable = recs.filter((r) => classifyFileName(basename(r.file)).kind === 'numbered');
     if (movable.length < 2) continue;
     const sorted = [...movable].sort((a, b) => {
       const da = a.date ?? '9999-99-99';
@@ -33,24 +34,49 @@ export function planRenumbering(log: LogEntry[], dir: string): Renumber[] {
       return basename(a.file) < basename(b.file) ? -1 : 1;
     });
     for (const r of sorted.slice(1)) {
-      const slug = basename(r.file).replace(/^\d+-/, '').replace(/\.md$/i, '');
-      plan.push({ from: n, to: next, oldFile: r.file, newFile: join(dir, adrFileName(next, slug)) });
+      plan.push({ from: n, to: next, oldFile: r.file, newFile: join(dir, renumberedName(basename(r.file), next)) });
       next++;
     }
   }
   return plan;
 }
 
-/** Rewrites references to a renamed ADR in one file's text: link targets and their `[N. ` text. */
+/** The file name with another number, in the name's own prefix and width (`adr-002-x.md` -> `adr-014-x.md`). */
+function renumberedName(name: string, to: number): string {
+  const m = /^(adr[-_]?)?(\d+)([-_].*)$/i.exec(name)!;
+  return `${m[1] ?? ''}${String(to).padStart(m[2]!.length, '0')}${m[3]!}`;
+}
+
+// A Markdown link: its text and its destination, bare (`0002-x.md`, `0002-c%23.md`) or in angle
+// brackets (`<0002-a b.md>`), with an optional `./` and `#fragment`.
+const MARKDOWN_LINK = /\[([^\]\n]*)\]\((?:<([^>\n]+)>|([^)\s]+))\)/g;
+
+/**
+ * Rewrites references to a renamed ADR in one file's text: every link whose destination names the
+ * old file (however it is written: encoded, in angle brackets, with `./` or a fragment) goes to the
+ * new one, written as links are (escape.ts linkTarget), and a `N. ` or `ADR-000N` link text follows.
+ */
 export function rewriteReferences(content: string, move: Renumber): string {
   const oldName = basename(move.oldFile);
   const newName = basename(move.newFile);
-  const escaped = oldName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`\\[(${move.from})\\.(\\s[^\\]]*)\\]\\((\\.\\/)?${escaped}\\)`, 'g');
-  let out = content.replace(re, (_m, _n: string, rest: string, dot: string | undefined) => `[${move.to}.${rest}](${dot ?? ''}${newName})`);
-  // Links whose text does not carry the number ([Title](file)).
-  out = out.replace(new RegExp(`\\]\\((\\.\\/)?${escaped}\\)`, 'g'), (_m, dot: string | undefined) => `](${dot ?? ''}${newName})`);
-  return out;
+  return content.replace(MARKDOWN_LINK, (whole, text: string, angled: string | undefined, bare: string | undefined) => {
+    const dest = angled ?? bare!;
+    const hash = dest.indexOf('#');
+    const path = hash >= 0 ? dest.slice(0, hash) : dest;
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      decoded = path;
+    }
+    const dot = decoded.startsWith('./') ? './' : '';
+    if (decoded.slice(dot.length) !== oldName) return whole;
+    const fragment = hash >= 0 ? dest.slice(hash) : '';
+    const newText = text
+      .replace(new RegExp(`^${move.from}\\.(?=\\s)`), `${move.to}.`)
+      .replace(new RegExp(`^ADR-0*${move.from}$`, 'i'), (t) => `ADR-${String(move.to).padStart(t.length - 4, '0')}`);
+    return `[${newText}](${dot}${linkTarget(newName)}${fragment})`;
+  });
 }
 
 /** The renamed file's own text: its `# N. Title` heading, when it has one. */
