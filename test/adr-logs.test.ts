@@ -228,5 +228,8 @@ describe('finding the log', () => {
       [26, 'Common Configuration', 'none'],
       [27, 'URIs for Files', 'accepted'],
     ]);
+    // The next name follows the latest one's prefix and width.
+    const r = await cli(['new', 'Use Redis'], root);
+    expect(r.stdout.trim()).toBe('docs_src/design/adr/adr-028-use-redis.md');
   });
 });

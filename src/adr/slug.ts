@@ -43,8 +43,8 @@ async function foldedSlug(text: string): Promise<string> {
 }
 
 /** `0007-slug.md`: the number padded to `width` digits (4, as adr-tools and MADR write them). */
-export function adrFileName(number: number, slug: string, width = 4): string {
-  return `${String(number).padStart(width, '0')}-${slug}.md`;
+export function adrFileName(number: number, slug: string, width = 4, prefix = ''): string {
+  return `${prefix}${String(number).padStart(width, '0')}-${slug}.md`;
 }
 
 /**

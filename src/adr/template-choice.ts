@@ -62,7 +62,7 @@ export async function chooseTemplate(
   style ??= inLog ?? DEFAULT_STYLE;
   // A log4brains log keeps dated names whatever style is asked for: a numbered file added to it
   // would move the number of every dated file (they are numbered after the highest numbered one).
-  const naming: FileNaming = { dated: style === 'log4brains' || inLog === 'log4brains', width: numberWidth(all) };
+  const naming: FileNaming = { dated: style === 'log4brains' || inLog === 'log4brains', width: numberWidth(all), prefix: namePrefix(all) };
   return custom !== undefined ? { style, file: custom, naming } : { style, naming };
 }
 
@@ -110,9 +110,18 @@ function mostCommon<T>(values: T[]): T | undefined {
 function numberWidth(files: AdrFile[]): number {
   const numbered = files.filter((f) => f.dated === undefined).slice(-RECENT);
   if (numbered.length === 0) return DEFAULT_WIDTH;
-  const digits = (f: AdrFile) => f.name.indexOf('-');
-  const padded = numbered.filter((f) => f.name.startsWith('0') && digits(f) > 1);
+  const digits = (f: AdrFile) => NUMBER_PART.exec(f.name)?.[2]?.length ?? 0;
+  const padded = numbered.filter((f) => NUMBER_PART.exec(f.name)?.[2]?.startsWith('0') === true && digits(f) > 1);
   return mostCommon(padded.map(digits)) ?? digits(numbered.at(-1)!);
+}
+
+// A numbered name's prefix and digits: `adr-001-x.md` -> `adr-`, `001`.
+const NUMBER_PART = /^(adr[-_]?)?(\d+)[-_]/i;
+
+/** The prefix of the latest numbered file's name (`adr-`, `ADR_`), or '' (`0001-x.md`). */
+function namePrefix(files: AdrFile[]): string {
+  const latest = files.filter((f) => f.dated === undefined).at(-1);
+  return (latest && NUMBER_PART.exec(latest.name)?.[1]) ?? '';
 }
 
 export function chooseLang(flag: unknown, config: AdrConfig): Lang {

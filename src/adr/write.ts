@@ -14,6 +14,8 @@ import { adrFileName, datedFileName, today } from './slug.js';
 export interface FileNaming {
   dated: boolean;
   width: number;
+  /** What comes before the number (`adr-` in `adr-001-slug.md`), as the log writes it; usually ''. */
+  prefix?: string;
 }
 
 /** The file name a new ADR gets, and its number in the log. */
@@ -42,7 +44,7 @@ interface CreatedAdr {
 export async function plannedAdrs(dir: string, slugs: string[], naming: FileNaming, listed?: AdrFile[]): Promise<ClaimedAdr[]> {
   const files = listed ?? (await listAdrFiles(dir));
   const base = nextNumberOf(files);
-  if (!naming.dated) return slugs.map((slug, i) => ({ number: base + i, name: adrFileName(base + i, slug, naming.width) }));
+  if (!naming.dated) return slugs.map((slug, i) => ({ number: base + i, name: adrFileName(base + i, slug, naming.width, naming.prefix) }));
   const date = today();
   const taken = new Set(files.map((f) => f.name.toLowerCase()));
   return slugs.map((slug, i) => {
@@ -83,7 +85,7 @@ export async function createAdrs(dir: string, items: NewAdr[], naming: FileNamin
         claimed = fresh;
       } else {
         const base = Math.max(fresh[0]!.number, claimed[0]!.number + 1);
-        claimed = items.map((item, i) => ({ number: base + i, name: adrFileName(base + i, item.slug, naming.width) }));
+        claimed = items.map((item, i) => ({ number: base + i, name: adrFileName(base + i, item.slug, naming.width, naming.prefix) }));
       }
     }
     throw new Error(`could not claim a name in ${dir}`);
