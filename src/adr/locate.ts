@@ -1,5 +1,6 @@
 // Where a repository keeps its ADRs. Existing conventions win over our default so that adr-wizard
 // continues a log instead of starting a second one beside it.
+import { readdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { loadAdrConfig, type AdrConfig } from '../io/config.js';
@@ -69,7 +70,7 @@ export async function findAdrDir(cwd: string, loaded?: AdrConfig): Promise<AdrDi
   }
 
   const root = (await findUp(cwd, ['.git']))?.dir ?? resolve(cwd);
-  const found = await Promise.all(USUAL_FOLDERS.map(async (folder) => ({ folder, count: await adrCount(join(root, folder)) })));
+  const found = USUAL_FOLDERS.map((folder) => ({ folder, count: adrCount(join(root, folder)) }));
   let holding: { folder: string; count?: number }[] = found.filter((f) => f.count !== undefined && f.count > 0).sort((a, b) => b.count! - a.count!);
   // Other layouts (`docs_src/design/adr`, `architecture/adr`): a folder named for ADRs or decisions,
   // a few levels down, holding ADR-named files. Searched only when no usual folder has any.
@@ -108,7 +109,7 @@ async function searchAdrFolders(root: string): Promise<{ folder: string; count: 
         const child = rel === '' ? e.name : `${rel}/${e.name}`;
         next.push(child);
         if (ADR_FOLDER_NAME.test(e.name)) {
-          const count = await adrCount(join(root, child));
+          const count = adrCount(join(root, child));
           if (count !== undefined && count > 0) out.push({ folder: child, count });
         }
       }
@@ -118,11 +119,15 @@ async function searchAdrFolders(root: string): Promise<{ folder: string; count: 
   return out;
 }
 
-/** How many ADR-named files a folder holds; undefined when it is not a folder. */
-async function adrCount(dir: string): Promise<number | undefined> {
+/**
+ * How many ADR-named files a folder holds; undefined when it is not a folder. Synchronous: every
+ * command asks this of fourteen folders, most of them missing, and a missing folder answers in
+ * microseconds here against a thread-pool round trip each with fs.promises.
+ */
+function adrCount(dir: string): number | undefined {
   let names: string[];
   try {
-    names = await readdir(dir);
+    names = readdirSync(dir);
   } catch {
     return undefined;
   }
