@@ -3,28 +3,14 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { listLog, type ListEntry } from './support/adr-list.js';
 import { runCli, tempDir } from './support/cli.js';
 
 const ENV = { ADR_DATE: '2026-02-03' };
 const cli = (args: string[], cwd: string, env: Record<string, string> = {}) =>
   runCli(args, { cwd, env: { ...ENV, ...env } });
 
-interface ListEntry {
-  number: number;
-  title: string;
-  status: string;
-  statusText: string;
-  date: string | null;
-  file: string;
-  links: { type: string; number: number }[];
-}
-
-async function list(cwd: string): Promise<ListEntry[]> {
-  const r = await cli(['list', '--json'], cwd);
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as ListEntry[];
-}
+const list = (cwd: string) => listLog(cwd, ENV);
 
 function write(dir: string, files: Record<string, string>): void {
   mkdirSync(dir, { recursive: true });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { marked, type Token } from 'marked';
 import { describe, expect, it } from 'vitest';
-import { reverseOf } from '../src/adr/lookup.js';
+import { reverseOf, writtenPairs } from '../src/core/link-types.js';
 import { logGraphPieces, logToMermaid } from '../src/render/mermaid.js';
 import { runCli, tempDir } from './support/cli.js';
 import { mermaidSyntaxError } from './support/mermaid-parse.js';
@@ -154,19 +154,8 @@ describe('two files with one number', () => {
 });
 
 describe('the decision graph: one edge per relation', () => {
-  // The pairs `adr-wizard link` writes (src/adr/lookup.ts), each recorded on both records.
-  const PAIRS: [string, string][] = [
-    ['Supersedes', 'Superseded by'],
-    ['Amends', 'Amended by'],
-    ['Clarifies', 'Clarified by'],
-    ['Extends', 'Extended by'],
-    ['Follows from', 'Led to'],
-    ['Depends on', 'Required by'],
-    ['Reemplaza a', 'Reemplazada por'],
-    ['Se deriva de', 'Dio lugar a'],
-    ['Modifica', 'Modificada por'],
-    ['Relates to', 'Relates to'],
-  ];
+  // The pairs `adr-wizard link` writes, each recorded on both records.
+  const PAIRS = writtenPairs().map(([a, b]) => [a, b] as [string, string]);
   it.each(PAIRS)('%s / %s recorded on both records draws one edge', (active, passive) => {
     expect(reverseOf(active)).toBe(passive);
     const records = [

@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listLog } from './support/adr-list.js';
 import { runCli, tempDir } from './support/cli.js';
 import { MIXED, STYLED_LOGS, writeLog, type FixtureLog } from './support/adr-logs.js';
 import { marked, type Token } from 'marked';
@@ -9,20 +10,7 @@ import { marked, type Token } from 'marked';
 const ENV = { ADR_DATE: '2026-02-03' };
 const cli = (args: string[], cwd: string, env: Record<string, string> = {}) => runCli(args, { cwd, env: { ...ENV, ...env } });
 
-interface ListEntry {
-  number: number;
-  title: string;
-  status: string;
-  file: string;
-  links: { type: string; number: number }[];
-}
-
-async function listed(cwd: string): Promise<ListEntry[]> {
-  const r = await cli(['list', '--json'], cwd);
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as ListEntry[];
-}
+const listed = (cwd: string) => listLog(cwd, ENV);
 
 function logIn(log: FixtureLog): string {
   const root = tempDir();

@@ -5,31 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fold, parseQuery, searchRecord } from '../src/adr/search.js';
+import { adrToolsInit } from './support/adr-logs.js';
 import { runCli, tempDir } from './support/cli.js';
 
 const ENV = { ADR_DATE: '2026-02-03' };
 
 // adr-tools' `adr init`, as it writes ADR 1.
-const ADR_TOOLS_INIT = `# 1. Record architecture decisions
-
-Date: 2026-01-05
-
-## Status
-
-Accepted
-
-## Context
-
-We need to record the architectural decisions made on this project.
-
-## Decision
-
-We will use Architecture Decision Records, as [described by Michael Nygard](http://thinkrelevance.com/blog/2011/11/15/documenting-architecture-decisions).
-
-## Consequences
-
-See Michael Nygard's article, linked above. For a lightweight ADR toolset, see Nat Pryce's [adr-tools](https://github.com/npryce/adr-tools).
-`;
+const ADR_TOOLS_INIT = adrToolsInit('2026-01-05');
 
 // adr-tools' `adr new` template, filled in; the phrase "event sourcing" runs across lines 16-17.
 const ADR_TOOLS_NEW = `# 2. Use event sourcing for orders

@@ -12,6 +12,7 @@ import { toDecision } from '../src/core/decision.js';
 import type { DriverCatalog, Tree } from '../src/core/types.js';
 import { walk } from '../src/core/walk.js';
 import { loadDecisionSet } from '../src/io/trees.js';
+import { listLog } from './support/adr-list.js';
 import { runCli, tempDir } from './support/cli.js';
 
 const NEW_DAY = '2026-03-04';
@@ -20,22 +21,7 @@ const REVISIT_DAY = '2026-03-06';
 
 const cli = (args: string[], cwd: string, date = NEW_DAY) => runCli(args, { cwd, env: { ADR_DATE: date } });
 
-interface ListEntry {
-  number: number;
-  title: string;
-  status: string;
-  statusText: string;
-  date: string | null;
-  file: string;
-  links: { type: string; number: number }[];
-}
-
-async function list(cwd: string): Promise<ListEntry[]> {
-  const r = await cli(['list', '--json'], cwd);
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as ListEntry[];
-}
+const list = (cwd: string) => listLog(cwd, { ADR_DATE: NEW_DAY });
 
 function write(root: string, files: Record<string, string>): void {
   for (const [path, content] of Object.entries(files)) {

@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import { strings } from './i18n.js';
 import { linkText } from './link-text.js';
 import { parseLinkLine } from './parse.js';
-import { linkKind } from './status.js';
+import { linkKind } from '../core/link-types.js';
 import { linkTarget, yamlScalar } from './escape.js';
 import type { AdrRecord } from './types.js';
 import type { Lang } from '../core/types.js';

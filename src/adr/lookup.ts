@@ -47,30 +47,6 @@ export function checkStatus(text: string): AdrStatus {
   return s;
 }
 
-const PAIRS: [string, string][] = [
-  ['Supersedes', 'Superseded by'],
-  ['Amends', 'Amended by'],
-  ['Clarifies', 'Clarified by'],
-  ['Extends', 'Extended by'],
-  ['Follows from', 'Led to'],
-  ['Relates to', 'Relates to'],
-  ['Depends on', 'Required by'],
-  ['Reemplaza a', 'Reemplazada por'],
-  ['Se deriva de', 'Dio lugar a'],
-  ['Modifica', 'Modificada por'],
-];
-
-/** The reverse of a well-known link type ("Amends" -> "Amended by"), or undefined. */
-export function reverseOf(type: string): string | undefined {
-  const t = type.trim().toLowerCase();
-  for (const [a, b] of PAIRS) {
-    if (a.toLowerCase() === t) return b;
-    if (b.toLowerCase() === t) return a;
-  }
-  if (t === 'superceded by') return 'Supersedes';
-  return undefined;
-}
-
 /** Checks a link type typed by a user: it lands on a line of its own before `[N. Title](file)`. */
 export function checkLinkType(type: string): string {
   const t = type.trim().replace(/\s+/g, ' ');

@@ -2,7 +2,8 @@
 // and adr-wizard's own output (MADR 4 or Nygard plus an `adr-wizard` block).
 import { basename } from 'node:path';
 import { loadYamlReader, parseFrontMatter, splitFrontMatter, type FrontMatter, type FrontMatterValue, type YamlReader } from './front-matter.js';
-import { linkKind, normaliseStatus } from './status.js';
+import { linkKind } from '../core/link-types.js';
+import { normaliseStatus } from './status.js';
 import type { AdrProblem, AdrRecord, AdrStyle, AdrWizardBlock, StatusPlace } from './types.js';
 
 /** A link as written, before its target file is mapped to an ADR number. */

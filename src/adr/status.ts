@@ -30,14 +30,3 @@ export function normaliseStatus(text: string): AdrStatus {
   for (const [re, status] of RULES) if (re.test(s)) return status;
   return 'unknown';
 }
-
-const SUPERSEDED_BY = /^(superseded by|superceded by|replaced by|reemplazad[oa] por|sustituid[oa] por)$/i;
-const SUPERSEDES = /^(supersedes|supercedes|replaces|reemplaza a|reemplaza|sustituye a)$/i;
-
-/** The kind of a link type as written, so that "Superceded by" and "Reemplazada por" both count. */
-export function linkKind(type: string): 'superseded-by' | 'supersedes' | 'other' {
-  const t = type.trim();
-  if (SUPERSEDED_BY.test(t)) return 'superseded-by';
-  if (SUPERSEDES.test(t)) return 'supersedes';
-  return 'other';
-}

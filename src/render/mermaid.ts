@@ -5,6 +5,7 @@
 // with Mermaid's entity codes (see `mermaidLabel`).
 import { valueLabel } from '../core/labels.js';
 import { t } from '../core/text.js';
+import { activeOf, isSymmetric, normaliseLinkType } from '../core/link-types.js';
 import { MERMAID_LIMITS, type MermaidLimits } from '../core/mermaid-limits.js';
 import type {
   BranchingTree,
@@ -349,34 +350,6 @@ const STATUS_DEFS = {
 } as const;
 type NodeClass = keyof typeof STATUS_DEFS;
 
-// Link types recorded on both ADRs of a pair ("Supersedes 3" in 5, "Superseded by 5" in 3): the
-// passive form is turned around so the pair draws as one edge. The pairs are those `adr-wizard
-// link` and `new --link` write (src/adr/lookup.ts, in English and Spanish; this room cannot import
-// it, test/adr-export.test.ts holds the two together), and the usual others.
-const PASSIVE: Record<string, string> = {
-  'superseded by': 'supersedes',
-  'superceded by': 'supersedes',
-  'amended by': 'amends',
-  'clarified by': 'clarifies',
-  'extended by': 'extends',
-  'led to': 'follows from',
-  'required by': 'depends on',
-  'refined by': 'refines',
-  'replaced by': 'replaces',
-  'deprecated by': 'deprecates',
-  'reemplazada por': 'reemplaza a',
-  'reemplazado por': 'reemplaza a',
-  'dio lugar a': 'se deriva de',
-  'modificada por': 'modifica',
-  'modificado por': 'modifica',
-};
-// Relations that read the same both ways: recorded on both records, they are one edge too.
-const SYMMETRIC = new Set(['relates to', 'related to', 'se relaciona con', 'relacionada con', 'relacionado con']);
-
-function normaliseLinkType(type: string): string {
-  return type.trim().toLowerCase().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ');
-}
-
 interface GraphNode<T extends LogEntry> extends LogNode<T> {
   /** Position in number order (then file name); missing numbers sort among the records. */
   index: number;
@@ -426,13 +399,14 @@ function logGraph<T extends LogEntry>(records: readonly T[]): { nodes: GraphNode
   for (const node of nodes) {
     for (const link of node.entry?.links ?? []) {
       const other = resolve(link);
-      const type = normaliseLinkType(link.type);
-      const active = PASSIVE[type];
+      // A pair recorded on both records ("Supersedes 3" in 5, "Superseded by 5" in 3) is one edge:
+      // the passive form is turned around.
+      const active = activeOf(link.type);
       let from = node;
       let to = other;
-      if (active !== undefined || (SYMMETRIC.has(type) && before(other, node))) [from, to] = [other, node];
+      if (active !== undefined || (isSymmetric(link.type) && before(other, node))) [from, to] = [other, node];
       if (from === to) continue;
-      const label = active ?? type;
+      const label = active ?? normaliseLinkType(link.type);
       const key = `${from.seq}>${to.seq}>${label}`;
       if (seen.has(key)) continue;
       seen.add(key);

@@ -25,6 +25,30 @@ export function writeLog(root: string, log: FixtureLog): void {
   }
 }
 
+/** What adr-tools' `adr init` writes as ADR 1, dated `date`, with `status` lines (links go there too). */
+export function adrToolsInit(date: string, status = 'Accepted'): string {
+  return `# 1. Record architecture decisions
+
+Date: ${date}
+
+## Status
+
+${status}
+
+## Context
+
+We need to record the architectural decisions made on this project.
+
+## Decision
+
+We will use Architecture Decision Records, as [described by Michael Nygard](http://thinkrelevance.com/blog/2011/11/15/documenting-architecture-decisions).
+
+## Consequences
+
+See Michael Nygard's article, linked above. For a lightweight ADR toolset, see Nat Pryce's [adr-tools](https://github.com/npryce/adr-tools).
+`;
+}
+
 const NYGARD_BODY = `## Context
 
 The issue motivating this decision, and any context that influences or constrains the decision.
@@ -43,28 +67,10 @@ export const ADR_TOOLS: FixtureLog = {
   folder: 'doc/architecture/decisions',
   files: {
     '.adr-dir': 'doc/architecture/decisions\n',
-    'doc/architecture/decisions/0001-record-architecture-decisions.md': `# 1. Record architecture decisions
-
-Date: 2025-03-01
-
-## Status
-
-Accepted
-
-Amended by [4. Keep a decision log per service](0004-keep-a-decision-log-per-service.md)
-
-## Context
-
-We need to record the architectural decisions made on this project.
-
-## Decision
-
-We will use Architecture Decision Records, as [described by Michael Nygard](http://thinkrelevance.com/blog/2011/11/15/documenting-architecture-decisions).
-
-## Consequences
-
-See Michael Nygard's article, linked above. For a lightweight ADR toolset, see Nat Pryce's [adr-tools](https://github.com/npryce/adr-tools).
-`,
+    'doc/architecture/decisions/0001-record-architecture-decisions.md': adrToolsInit(
+      '2025-03-01',
+      'Accepted\n\nAmended by [4. Keep a decision log per service](0004-keep-a-decision-log-per-service.md)',
+    ),
     'doc/architecture/decisions/0002-use-rabbitmq-for-events.md': `# 2. Use RabbitMQ for events
 
 Date: 2025-03-10

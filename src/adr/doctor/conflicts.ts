@@ -8,7 +8,7 @@ import { basename } from 'node:path';
 import { outcomeTitle } from '../../core/labels.js';
 import { isLang, t } from '../../core/text.js';
 import type { ChainConstraint, Lang, Tree } from '../../core/types.js';
-import { linkKind } from '../status.js';
+import { linkKind } from '../../core/link-types.js';
 import type { Finding, LogEntry } from './types.js';
 
 type Decided = LogEntry & { wizard: NonNullable<LogEntry['wizard']> };
