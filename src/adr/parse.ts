@@ -395,8 +395,12 @@ function styleOf(
   }
   if (bullets && (bullets.has('status') || bullets.has('deciders') || bullets.has('date'))) return 'madr2';
   if (statusHeading) return 'nygard';
-  if (fm !== undefined && MADR4_HEADING.test(body)) return 'madr4';
-  if (MADR_HEADING.test(body)) return 'madr2';
+  if (MADR_HEADING.test(body) || MADR4_HEADING.test(body)) {
+    // MADR without any metadata written: a front matter block (if only a site generator's) is where
+    // MADR 3 and 4 keep it; MADR 2 has none.
+    if (fm === undefined) return 'madr2';
+    return MADR3_HEADING.test(body) ? 'madr3' : 'madr4';
+  }
   return 'nygard';
 }
 
