@@ -382,7 +382,63 @@ Pages ship too much JavaScript.
   next: { style: 'log4brains', name: /^\d{8}-use-redis\.md$/ },
 };
 
-export const STYLED_LOGS = { 'adr-tools': ADR_TOOLS, 'MADR 2': MADR2, 'MADR 3': MADR3, 'MADR 4': MADR4, log4brains: LOG4BRAINS };
+/** MADR 4 published with a site generator: front matter for navigation only, statuses left out. */
+export const MADR_SITE: FixtureLog = {
+  folder: 'docs/decisions',
+  files: {
+    'docs/decisions/0000-use-markdown-architectural-decision-records.md': `---
+parent: Decisions
+nav_order: 0
+---
+# Use Markdown Architectural Decision Records
+
+## Context and Problem Statement
+
+Which format and structure should these records follow?
+
+## Considered Options
+
+* MADR 4.0.0
+* Formless
+
+## Decision Outcome
+
+Chosen option: "MADR 4.0.0", because it is lean.
+`,
+    'docs/decisions/0001-use-dashes-in-filenames.md': `---
+parent: Decisions
+nav_order: 1
+---
+# Use Dashes in Filenames
+
+## Context and Problem Statement
+
+What is the pattern of the filename where an ADR is stored?
+
+## Decision Outcome
+
+Chosen option: "Dashes", because they read well.
+
+### Confirmation
+
+The file names are checked in review.
+`,
+  },
+  expected: [
+    [0, 'Use Markdown Architectural Decision Records', 'none'],
+    [1, 'Use Dashes in Filenames', 'none'],
+  ],
+  next: { style: 'madr4', name: /^0002-use-redis\.md$/ },
+};
+
+export const STYLED_LOGS = {
+  'adr-tools': ADR_TOOLS,
+  'MADR 2': MADR2,
+  'MADR 3': MADR3,
+  'MADR 4': MADR4,
+  'MADR 4 on a site': MADR_SITE,
+  log4brains: LOG4BRAINS,
+};
 
 /**
  * A log two teams grew apart: adr-tools files and log4brains files side by side, one number taken on
