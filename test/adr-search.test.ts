@@ -148,6 +148,12 @@ interface SearchEntry {
   matches: { line: number; text: string }[];
 }
 
+/** A search that finds nothing: `[]`, the line that says so, exit code 0. */
+async function expectNone(args: string[]): Promise<void> {
+  const r = await search([...args, '--json']);
+  expect([r.code, r.stdout, r.stderr.startsWith('no ADR in doc/adr matches')], args.join(' ')).toEqual([0, '[]\n', true]);
+}
+
 async function found(args: string[]): Promise<SearchEntry[]> {
   const r = await search([...args, '--json']);
   expect(r.stderr).toBe('');
@@ -184,7 +190,7 @@ describe('search: words', () => {
     expect(await numbers(['order', 'event sourcing'])).toEqual([2]);
     // Each word is in some ADR, but no ADR holds both.
     const none = await search(['postgresql', 'kafka']);
-    expect(none.code).toBe(1);
+    expect(none.code).toBe(0);
     expect(none.stdout).toBe('');
     expect(none.stderr).toBe('no ADR in doc/adr matches "postgresql" "kafka"\n');
   });
@@ -233,15 +239,14 @@ describe('search: words', () => {
   it('matches where a word starts', async () => {
     expect(await numbers(['sourc'])).toEqual([2, 3]);
     // "ourcing" is inside "sourcing", never the start of a word.
-    expect((await search(['ourcing'])).code).toBe(1);
+    await expectNone(['ourcing']);
   });
 
   it('searches what a reader sees: not front matter, not HTML comments (adr-wizard block, template notes)', async () => {
     // "Ana García" is in MADR 2's and log4brains' bullets, and in MADR 4's front matter.
     expect(await numbers(['garcia'])).toEqual([3, 7]);
     for (const words of [['decision-makers'], ['optional element'], ['optional'], ['outcome: kubernetes'], ['container-orchestrator']]) {
-      const r = await search(words);
-      expect(r.code, words.join(' ')).toBe(1);
+      await expectNone(words);
     }
   });
 
@@ -266,10 +271,10 @@ describe('search: filters', () => {
   it('--tree matches the tree of adr-wizard decisions only; a near miss gets a suggestion', async () => {
     expect(await numbers(['kubernetes', '--tree', 'container-orchestrator'])).toEqual([6]);
     const miss = await search(['kubernetes', '--tree', 'container-orchestrater']);
-    expect(miss.code).toBe(1);
+    expect(miss.code).toBe(0);
     expect(miss.stderr).toBe('no ADR in doc/adr matches "kubernetes" with tree container-orchestrater (did you mean "container-orchestrator"?)\n');
     // The outcome is a tag, not a tree.
-    expect((await search(['kubernetes', '--tree', 'kubernetes'])).code).toBe(1);
+    await expectNone(['kubernetes', '--tree', 'kubernetes']);
   });
 
   it('--tag matches written tags (any case), and the tree or outcome of adr-wizard decisions; several mean any', async () => {
@@ -278,14 +283,14 @@ describe('search: filters', () => {
     expect(await numbers(['order', '--tag', 'api', '--tag', 'messaging'])).toEqual([4, 7]);
     expect(await numbers(['docker', '--tag', 'kubernetes'])).toEqual([6]);
     expect(await numbers(['docker', '--tag', 'container-orchestrator'])).toEqual([6]);
-    expect((await search(['order', '--tag', 'kubernetes'])).code).toBe(1);
+    await expectNone(['order', '--tag', 'kubernetes']);
   });
 
   it('--since keeps ADRs dated that day or later; ADRs without a date are left out', async () => {
     expect(await numbers(['order', '--since', '2026-01-15'])).toEqual([4, 7]);
     expect(await numbers(['order', '--since', '2000-01-01'])).toEqual([2, 4, 7]);
     const undated = await search(['postgresql', '--since', '2000-01-01']);
-    expect(undated.code).toBe(1);
+    expect(undated.code).toBe(0);
     expect(undated.stderr).toBe('no ADR in doc/adr matches "postgresql" with a date on or after 2000-01-01\n');
   });
 });
@@ -315,9 +320,9 @@ describe('search --json', () => {
     expect(decision).toMatchObject({ number: 6, status: 'accepted', date: '2026-02-03', tags: [], tree: 'container-orchestrator', outcome: 'kubernetes' });
   });
 
-  it('prints [] and exits 1 when nothing matches', async () => {
+  it('prints [] and exits 0 when nothing matches', async () => {
     const r = await search(['zeppelin', '--json']);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(0);
     expect(r.stdout).toBe('[]\n');
     expect(r.stderr).toBe('no ADR in doc/adr matches "zeppelin"\n');
   });
@@ -341,7 +346,7 @@ describe('search: bad input', () => {
   it('an empty log matches nothing', async () => {
     const empty = tempDir();
     const r = await runCli(['search', 'kafka'], { cwd: empty });
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(0);
     expect(r.stderr).toBe('no ADR in doc/adr matches "kafka"\n');
   });
 });

@@ -72,11 +72,11 @@ export async function run(words: string[], opts: SearchOptions = {}): Promise<vo
   else await printFound(found(), cwd);
 
   if (count === 0) {
-    // As grep: nothing found is exit code 1, with a line on stderr; stdout has `[]` with --json.
+    // Nothing found is an answer, not a failure (exit code 1 means an internal error here): a line
+    // on stderr, and `[]` on stdout with --json.
     const typed = query.terms.map((t) => JSON.stringify(t.text)).join(' ');
     const where = relative(cwd, dir) || dir;
     process.stderr.write(`no ADR in ${where} matches ${typed}${describeFilter(filter, opts)}${(await trees?.hint(filter.trees)) ?? ''}\n`);
-    process.exitCode = 1;
   }
 }
 

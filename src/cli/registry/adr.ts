@@ -44,7 +44,7 @@ export function registerAdrCommands(program: Command): void {
 
   program
     .command('search')
-    .description('find the ADRs whose title and text hold every word (a quoted "phrase" as one); exit code 1 when none does')
+    .description('find the ADRs whose title and text hold every word (a quoted "phrase" as one)')
     .argument('<words...>', 'words to find, case and accents ignored')
     .option('--status <status>', 'only ADRs with this status')
     .option('--tag <tag>', 'only ADRs with this tag, or an adr-wizard decision with this tree or outcome (repeatable: any of them)', collect, [])
