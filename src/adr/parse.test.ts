@@ -8,6 +8,7 @@ import { readLog, listAdrFiles, nextNumberOf } from './log.js';
 import { classifyFileName, parseAdr } from './parse.js';
 import { normaliseStatus } from './status.js';
 import type { AdrRecord } from './types.js';
+import { adrToolsInit } from '../../test/support/adr-logs.js';
 
 /** Links as type and number: what these tests compare (the target file name is checked apart). */
 const typed = (r: AdrRecord) => r.links.map(({ type, number }) => ({ type, number }));
@@ -15,28 +16,7 @@ const typed = (r: AdrRecord) => r.links.map(({ type, number }) => ({ type, numbe
 // The exact text each tool writes. adr-tools: `adr init`, `adr new Use PostgreSQL`,
 // `adr new -s 2 Use MySQL`, `adr new -l "1:Amends:Amended by" Keep a changelog`.
 const ADR_TOOLS: Record<string, string> = {
-  '0001-record-architecture-decisions.md': `# 1. Record architecture decisions
-
-Date: 2026-01-01
-
-## Status
-
-Accepted
-
-Amended by [4. Keep a changelog](0004-keep-a-changelog.md)
-
-## Context
-
-We need to record the architectural decisions made on this project.
-
-## Decision
-
-We will use Architecture Decision Records, as [described by Michael Nygard](http://thinkrelevance.com/blog/2011/11/15/documenting-architecture-decisions).
-
-## Consequences
-
-See Michael Nygard's article, linked above. For a lightweight ADR toolset, see Nat Pryce's [adr-tools](https://github.com/npryce/adr-tools).
-`,
+  '0001-record-architecture-decisions.md': adrToolsInit('2026-01-01', 'Accepted\n\nAmended by [4. Keep a changelog](0004-keep-a-changelog.md)'),
   '0002-use-postgresql.md': `# 2. Use PostgreSQL
 
 Date: 2026-01-02
