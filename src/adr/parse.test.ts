@@ -266,6 +266,26 @@ describe('reading log4brains', () => {
     expect(typed(log[2]!)).toEqual([{ type: 'Relates to', number: 1 }]);
   });
 
+  it('orders dated files as log4brains does: the Date bullet (end of that day) over the name, then the slug', async () => {
+    const dir = folder({
+      // Written in January, dated March by its Date bullet: log4brains lists it after February's.
+      '20240105-zeta.md': '# Zeta\n\n- Status: accepted\n- Date: 2024-03-01\n',
+      '20240201-alpha.md': '# Alpha\n\n- Status: accepted\n',
+      // The same day as Zeta's Date, without a bullet: the start of that day, so before Zeta.
+      '20240301-omega.md': '# Omega\n\n- Status: accepted\n',
+      // Same day and both dated by bullets: by slug.
+      '20240401-b.md': '# B\n\n- Date: 01/04/2024\n',
+      '20240401-a.md': '# A\n\n- Date: 2024-04-01\n',
+    });
+    expect((await listAdrFiles(dir)).map((f) => [f.number, f.name])).toEqual([
+      [1, '20240201-alpha.md'],
+      [2, '20240301-omega.md'],
+      [3, '20240105-zeta.md'],
+      [4, '20240401-a.md'],
+      [5, '20240401-b.md'],
+    ]);
+  });
+
   it('never reads a dated name as a number, and continues numbering after every style', async () => {
     expect(classifyFileName('20240630-use-x.md')).toEqual({ kind: 'dated', date: '2024-06-30' });
     expect(classifyFileName('0012-use-x.md')).toEqual({ kind: 'numbered', number: 12 });
