@@ -73,7 +73,11 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
       const tree = input.trees.get(decision.tree);
       if (!tree) throw new InternalError(`recordDecisions: no tree "${decision.tree}" was loaded`);
       const title = adrTitle(tree, decision, lang);
-      return { decision, tree, title, slug: await titleSlug(title) };
+      const scores = decision.scores;
+      const walk = { path: decision.path.map((p) => ({ ...p })), outcome: decision.outcome, ...(scores ? { scores } : {}) };
+      // The walk's diagram: in the ADR, and rendered beside it with --render.
+      const mermaid = treeToMermaid(tree, lang, walk, { catalog: input.catalog });
+      return { decision, tree, title, slug: await titleSlug(title), mermaid };
     }),
   );
 
@@ -100,7 +104,7 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
 
   const template = choice.file ?? shippedTemplate(choice.style, '');
   const render = async (claimed: ClaimedAdr[], i: number): Promise<string> => {
-    const { decision, tree } = items[i]!;
+    const { decision, tree, mermaid } = items[i]!;
     const { number, name } = claimed[i]!;
     const ref = (j: number): ViewLink => ({ type: '', number: claimed[j]!.number, title: items[j]!.title, file: claimed[j]!.name });
     const links: ViewLink[] = [...(input.links?.[i] ?? [])];
@@ -113,9 +117,6 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
     items.forEach((_, j) => {
       if (j > i && batchParent(j) === i) links.push({ ...ref(j), type: l.linkTypes.ledTo });
     });
-    const scores = decision.scores;
-    const walk = { path: decision.path.map((p) => ({ ...p })), outcome: decision.outcome, ...(scores ? { scores } : {}) };
-    const mermaid = treeToMermaid(tree, lang, walk, { catalog: input.catalog }).trimEnd();
     const image = input.render ? `${name.replace(/\.md$/, '')}.${input.render}` : null;
     const view = decisionView(tree, decision, input.catalog, lang, {
       style: choice.style,
@@ -126,7 +127,7 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
       consulted: input.consulted ?? config.consulted ?? [],
       informed: input.informed ?? config.informed ?? [],
       links,
-      mermaid,
+      mermaid: mermaid.trimEnd(),
       image,
       // A repository's own tree is named in the ADR, so readers know the advice was customised.
       treeFile: treeSource(tree, input.cwd)?.file ?? null,
@@ -176,11 +177,7 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
     try {
       await renderMermaid(
         created.map((c, i) => ({
-          source: treeToMermaid(items[i]!.tree, lang, {
-            path: items[i]!.decision.path.map((p) => ({ ...p })),
-            outcome: items[i]!.decision.outcome,
-            ...(items[i]!.decision.scores ? { scores: items[i]!.decision.scores } : {}),
-          }, { catalog: input.catalog }),
+          source: items[i]!.mermaid,
           outFile: c.file.replace(/\.md$/, `.${format}`),
           format,
         })),

@@ -30,3 +30,15 @@ export async function printPieces(pieces: AsyncIterable<string> | Iterable<strin
     if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
   }
 }
+
+/** Prints `items` as one JSON array (each as `toJson` makes it) and a line break, as they come. */
+export async function printJsonArray<T, U>(items: AsyncIterable<T>, toJson: (item: T) => U): Promise<void> {
+  async function* mapped(): AsyncGenerator<U> {
+    for await (const item of items) yield toJson(item);
+  }
+  async function* lines(): AsyncGenerator<string> {
+    yield* jsonArray(mapped());
+    yield '\n';
+  }
+  await printPieces(lines());
+}

@@ -75,7 +75,7 @@ interface Fixed {
 async function renumberDuplicates(dir: string, cwd: string): Promise<Fixed[]> {
   const fixed: Fixed[] = [];
   await withDirLock(dir, async () => {
-    let { log } = await readEntries(dir, cwd, false);
+    const { log } = await readEntries(dir, cwd, false);
     for (const move of planRenumbering(log, dir)) {
       const own = await readFile(move.oldFile, 'utf8');
       // Claim the new name first (whole file or nothing), then drop the old one.
@@ -90,7 +90,7 @@ async function renumberDuplicates(dir: string, cwd: string): Promise<Fixed[]> {
         try {
           current = await readFile(r.file, 'utf8');
         } catch {
-          continue; // renamed by an earlier move of this run
+          continue; // a file removed meanwhile
         }
         const next = rewriteReferences(current, move);
         if (next !== current) {
@@ -100,7 +100,8 @@ async function renumberDuplicates(dir: string, cwd: string): Promise<Fixed[]> {
       }
       fixed.push({ ...move, updated });
       // The moved file is a file of the log under its new name for the next moves.
-      ({ log } = await readEntries(dir, cwd, false));
+      const moved = log.find((r) => r.file === move.oldFile);
+      if (moved) Object.assign(moved, { file: move.newFile, number: move.to });
     }
   });
   return fixed;

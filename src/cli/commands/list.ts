@@ -2,7 +2,7 @@
 // whatever tool wrote it.
 import { basename, relative } from 'node:path';
 import { eachAdr } from '../../adr/log.js';
-import { jsonArray, printPieces } from '../json-stream.js';
+import { printJsonArray } from '../json-stream.js';
 import { describeFilter, passes, recordFilter, TreesSeen, type RecordFilter } from '../../adr/search.js';
 import type { AdrRecord } from '../../adr/types.js';
 import { adrFolder } from '../adr-folder.js';
@@ -37,7 +37,7 @@ export async function run(opts: ListOptions = {}): Promise<void> {
   const { dir } = await adrFolder(cwd);
   const trees = filter.trees.length > 0 ? new TreesSeen() : undefined;
   const records = filtered(eachAdr(dir), filter, trees);
-  if (opts.json) await printJsonArray(records);
+  if (opts.json) await printJsonArray(records, listEntry);
   else await printTable(records, cwd, dir, async () => `${describeFilter(filter, opts)}${(await trees?.hint(filter.trees)) ?? ''}`);
 }
 
@@ -46,19 +46,6 @@ async function* filtered(records: AsyncIterable<AdrRecord>, filter: RecordFilter
     trees?.add(r);
     if (passes(r, filter)) yield r;
   }
-}
-
-async function printJsonArray(records: AsyncIterable<AdrRecord>): Promise<void> {
-  await printPieces(withNewline(jsonArray(entries(records))));
-}
-
-async function* entries(records: AsyncIterable<AdrRecord>): AsyncGenerator<ReturnType<typeof listEntry>> {
-  for await (const r of records) yield listEntry(r);
-}
-
-async function* withNewline(pieces: AsyncIterable<string>): AsyncGenerator<string> {
-  yield* pieces;
-  yield '\n';
 }
 
 async function printTable(records: AsyncIterable<AdrRecord>, cwd: string, dir: string, filterWords: () => Promise<string>): Promise<void> {

@@ -5,7 +5,7 @@ import { eachAdr } from '../../adr/log.js';
 import { describeFilter, fold, mayHold, parseQuery, passes, recordFilter, searchRecord, TreesSeen, type SearchHit } from '../../adr/search.js';
 import type { AdrRecord } from '../../adr/types.js';
 import { adrFolder } from '../adr-folder.js';
-import { jsonArray, printPieces } from '../json-stream.js';
+import { printJsonArray, printPieces } from '../json-stream.js';
 import type { style as Style } from '../messages.js';
 import { statusStyle } from '../status-style.js';
 
@@ -68,7 +68,7 @@ export async function run(words: string[], opts: SearchOptions = {}): Promise<vo
     }
   }
 
-  if (opts.json) await printPieces(jsonLines(found()));
+  if (opts.json) await printJsonArray(found(), searchEntry);
   else await printFound(found(), cwd);
 
   if (count === 0) {
@@ -78,15 +78,6 @@ export async function run(words: string[], opts: SearchOptions = {}): Promise<vo
     const where = relative(cwd, dir) || dir;
     process.stderr.write(`no ADR in ${where} matches ${typed}${describeFilter(filter, opts)}${(await trees?.hint(filter.trees)) ?? ''}\n`);
   }
-}
-
-async function* jsonLines(found: AsyncIterable<Found>): AsyncGenerator<string> {
-  yield* jsonArray(entries(found));
-  yield '\n';
-}
-
-async function* entries(found: AsyncIterable<Found>): AsyncGenerator<ReturnType<typeof searchEntry>> {
-  for await (const f of found) yield searchEntry(f);
 }
 
 /** Each ADR as it is found: its number, status, title and file, then `file:line: text` per hit. */
