@@ -4,7 +4,7 @@
 import { basename } from 'node:path';
 import { strings } from './i18n.js';
 import { linkText } from './link-text.js';
-import { parseLinkLine } from './parse.js';
+import { LINKS_HEADING, METADATA_BULLET, parseLinkLine, STATUS_BULLET, STATUS_HEADING } from './parse.js';
 import { linkKind } from '../core/link-types.js';
 import { linkTarget, yamlScalar } from './escape.js';
 import type { AdrRecord } from './types.js';
@@ -16,8 +16,6 @@ interface LinkTarget {
   file: string;
 }
 
-const STATUS_HEADING = /^##\s+(status|estado)\s*(?:<!--.*-->)?\s*$/i;
-const LINKS_HEADING = /^##\s+(links|enlaces)\s*(?:<!--.*-->)?\s*$/i;
 
 /** The language a file is written in: its adr-wizard block, else its headings. */
 export function languageOf(rec: Pick<AdrRecord, 'wizard' | 'body'>): Lang {
@@ -37,7 +35,7 @@ function link(rec: AdrRecord, target: LinkTarget): string {
 
 /** The bullet marker a file's header uses: `*` in MADR 2, `-` in log4brains (as their templates write). */
 function bulletOf(rec: AdrRecord, lines: string[]): string {
-  const header = lines.find((l) => /^[-*+]\s+[A-Za-z][A-Za-z -]*:\s/.test(l));
+  const header = lines.find((l) => METADATA_BULLET.test(l));
   if (header) return header[0]!;
   return rec.style === 'log4brains' ? '-' : '*';
 }
@@ -123,7 +121,7 @@ export function addLink(rec: AdrRecord, type: string, target: LinkTarget): strin
   for (let i = at; i < lines.length; i++) {
     const l = lines[i]!.trim();
     if (l === '') continue;
-    if (parseLinkLine(l) || /^[-*+]\s+[A-Za-z][A-Za-z -]*:\s/.test(l)) {
+    if (parseLinkLine(l) || METADATA_BULLET.test(l)) {
       lastKept = i;
       continue;
     }
@@ -165,7 +163,7 @@ export function setStatus(rec: AdrRecord, statusText: string): string {
     const title = titleIndex(lines, fmEnd + 1);
     const headEnd = lines.findIndex((l, i) => i > title && l.startsWith('## '));
     const head = (i: number) => i > title && (headEnd < 0 || i < headEnd);
-    const bullet = lines.findIndex((l, i) => head(i) && /^[-*+]\s+Status\s*:/i.test(l));
+    const bullet = lines.findIndex((l, i) => head(i) && STATUS_BULLET.test(l));
     if (bullet >= 0) {
       // The bullet's own trailing comment (`<!-- optional -->`) goes with the old value.
       const m = /^([-*+]\s+Status\s*:\s*)/i.exec(lines[bullet]!)!;
@@ -173,7 +171,7 @@ export function setStatus(rec: AdrRecord, statusText: string): string {
       return lines.join(nl);
     }
     // First in the header's bullets, or a new list under the title (as log4brains adds metadata).
-    const first = lines.findIndex((l, i) => head(i) && /^[-*+]\s+[A-Za-z][A-Za-z -]*:\s/.test(l));
+    const first = lines.findIndex((l, i) => head(i) && METADATA_BULLET.test(l));
     const item = `${bulletOf(rec, lines)} Status: ${statusText}`;
     if (first >= 0) lines.splice(first, 0, item);
     else lines.splice(title + 1, 0, '', item);

@@ -1,6 +1,7 @@
 // The text of a link to another ADR, as each style writes it. One function for the links a new
 // record writes and the ones an edit adds, so that a log's links all look alike.
 import { basename } from 'node:path';
+import { classifyFileName, numberedName } from './file-names.js';
 import type { AdrStyle } from './types.js';
 
 interface LinkTarget {
@@ -10,8 +11,6 @@ interface LinkTarget {
   file: string;
 }
 
-const NUMBERED_NAME = /^(?:adr[-_]?)?(\d+)[-_]/i;
-const DATED_NAME = /^(?:19|20)\d{6}-/;
 
 /**
  * adr-tools: `N. Title` (`Title` for a dated target), kept by MADR 3 and 4 (whose templates show no link form). MADR 2:
@@ -21,11 +20,11 @@ const DATED_NAME = /^(?:19|20)\d{6}-/;
 export function linkText(style: AdrStyle, target: LinkTarget): string {
   if (style === 'madr2' || style === 'log4brains') {
     const name = basename(target.file);
-    const numbered = style === 'madr2' ? NUMBERED_NAME.exec(name) : null;
-    return numbered ? `ADR-${numbered[1]!}` : name.replace(/\.md$/i, '');
+    const numbered = style === 'madr2' ? numberedName(name) : undefined;
+    return numbered ? `ADR-${numbered.digits}` : name.replace(/\.md$/i, '');
   }
   // Brackets would end the link text early; line breaks would split the line.
   const title = target.title.replace(/[\r\n[\]]+/g, ' ');
   // A dated (log4brains) target's number is its place in the listing, not its name: the title says it.
-  return DATED_NAME.test(basename(target.file)) ? title : `${target.number}. ${title}`;
+  return classifyFileName(basename(target.file)).kind === 'dated' ? title : `${target.number}. ${title}`;
 }

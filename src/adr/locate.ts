@@ -5,7 +5,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { loadAdrConfig, type AdrConfig } from '../io/config.js';
 import { findUp } from '../io/find-up.js';
-import { classifyFileName } from './parse.js';
+import { classifyFileName } from './file-names.js';
 
 interface AdrDirLocation {
   /** Absolute ADR folder (it may not exist yet). */

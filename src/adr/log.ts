@@ -3,7 +3,9 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { loadYamlReader, type YamlReader } from './front-matter.js';
-import { classifyFileName, parseAdr, parseAdrWith } from './parse.js';
+import { isoDay } from './dates.js';
+import { classifyFileName } from './file-names.js';
+import { parseAdr, parseAdrWith } from './parse.js';
 import type { AdrRecord } from './types.js';
 
 export { findAdrDir } from './locate.js';
@@ -55,7 +57,7 @@ export async function listAdrFiles(dir: string): Promise<AdrFile[]> {
   return files.sort((a, b) => a.number - b.number || (a.name < b.name ? -1 : 1));
 }
 
-const DATE_BULLET = /^[-*+]\s+Date\s*:\s*(\d{4}-\d{2}-\d{2}|\d{2}\/\d{2}\/\d{4})\b/im;
+const DATE_BULLET = /^[-*+]\s+Date\s*:[ \t]*(\S+)/im;
 
 /** The `- Date:` bullet of a log4brains file as YYYY-MM-DD (it accepts DD/MM/YYYY too). */
 function publicationDate(dir: string, name: string): string | undefined {
@@ -65,10 +67,7 @@ function publicationDate(dir: string, name: string): string | undefined {
   } catch {
     return undefined;
   }
-  const m = DATE_BULLET.exec(head);
-  if (!m) return undefined;
-  const d = m[1]!;
-  return d.includes('/') ? `${d.slice(6, 10)}-${d.slice(3, 5)}-${d.slice(0, 2)}` : d;
+  return isoDay(DATE_BULLET.exec(head)?.[1]);
 }
 
 /** The number a new ADR gets: the highest existing + 1, across every style. */

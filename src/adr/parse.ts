@@ -5,6 +5,7 @@ import { loadYamlReader, parseFrontMatter, splitFrontMatter, type FrontMatter, t
 import { linkKind } from '../core/link-types.js';
 import { normaliseStatus } from './status.js';
 import type { AdrProblem, AdrRecord, AdrStyle, AdrWizardBlock, StatusPlace } from './types.js';
+import { classifyFileName, linkPath, nameTitle } from './file-names.js';
 
 /** A link as written, before its target file is mapped to an ADR number. */
 interface RawLink {
@@ -15,31 +16,6 @@ interface RawLink {
   number?: number;
 }
 
-type FileNameKind =
-  | { kind: 'numbered'; number: number }
-  | { kind: 'dated'; date: string }
-  | { kind: 'other' };
-
-// `0001-slug.md` (adr-tools, MADR), any width; `adr-001-slug.md` and `ADR_0001_slug.md` as some teams name them.
-const NUMBERED = /^(adr[-_]?)?(\d{1,7})[-_].+\.md$/i;
-/** The number or date part of an ADR file name, with its separator. */
-export const NAME_NUMBER = /^(?:adr[-_]?)?\d+[-_]/i;
-const DATED = /^((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])-.+\.md$/i;
-
-/**
- * Classifies an ADR file name. log4brains names files `YYYYMMDD-slug.md` (no number); such a name
- * is never read as ADR number 20,260,101.
- */
-export function classifyFileName(name: string): FileNameKind {
-  // Tests, then cuts by position: no match arrays for the names of a whole folder.
-  if (DATED.test(name)) return { kind: 'dated', date: `${name.slice(0, 4)}-${name.slice(4, 6)}-${name.slice(6, 8)}` };
-  if (!NUMBERED.test(name)) return { kind: 'other' };
-  // parseInt reads the leading digits and stops at the separator; a prefix (`adr-`) is skipped first.
-  const c = name.charCodeAt(0);
-  const digits = c >= 48 && c <= 57 ? name : name.slice(/^adr[-_]?/i.exec(name)![0].length);
-  return { kind: 'numbered', number: Number.parseInt(digits, 10) };
-}
-
 /**
  * `Supersedes [2. Foo](0002-foo.md)`, `- Amended by [Title](20240101-x.md)`,
  * `* Refined by [ADR-0005](<0005-a b.md>)`, one per line.
@@ -48,8 +24,6 @@ const LINK_LINE = /^(?:[-*+]\s+)?([A-Za-zÁÉÍÓÚáéíóúñÑ][A-Za-zÁÉÍ�
 const MADR_STATUS_LINK = /\bADR[- ]?0*(\d+)\b/i;
 // Made once, as every pattern of this file: a regular expression literal inside a function is a new
 // object at every call, and these run for every ADR of a log.
-const DOT_SLASH = /^\.\//;
-const FRAGMENT = /#.*$/;
 const MD_FILE = /\.md$/i;
 const NUMBER_IN_TEXT = /^\s*(\d+)\.\s/;
 const WIZARD_COMMENT = /<!--\s*adr-wizard\s*\n([\s\S]*?)-->/;
@@ -76,10 +50,9 @@ export function parseLinkLine(line: string): RawLink | undefined {
 
 /** A typed link to `href` with link text `text`, when href names a sibling ADR file. */
 function linkTo(type: string, text: string, href: string): RawLink | undefined {
-  // The fragment goes before decoding: `%23` in a file name is a `#` of the name, not a fragment.
-  const target = decodeURIComponentSafe(href.replace(FRAGMENT, '')).replace(DOT_SLASH, '');
+  const target = linkPath(href);
   // Only links to a sibling ADR file count: `Decision [x](https://...)` is prose.
-  if (target.includes('/') || !MD_FILE.test(target)) return undefined;
+  if (target === undefined || target.includes('/') || !MD_FILE.test(target)) return undefined;
   const kind = classifyFileName(target);
   if (kind.kind === 'other') return undefined;
   const fromText = NUMBER_IN_TEXT.exec(text) ?? MADR_TEXT_NUMBER.exec(text);
@@ -92,20 +65,14 @@ function linkTo(type: string, text: string, href: string): RawLink | undefined {
 
 const MADR_TEXT_NUMBER = /^\s*ADR[- ]?0*(\d+)\b/i;
 
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
-
-// Section headings, with MADR's `<!-- optional -->` comments and trailing `#`s allowed.
-const STATUS_HEADING = /^##\s+(status|estado)\s*(?:<!--.*-->)?\s*#*\s*$/i;
-const LINKS_HEADING = /^##\s+(links|enlaces|related (?:decisions|adrs|records)|decisiones relacionadas)\s*(?:<!--.*-->)?\s*#*\s*$/i;
+// Section headings, with MADR's `<!-- optional -->` comments and trailing `#`s allowed; the edits
+// (edit.ts) find the sections the reader reads with these same patterns.
+export const STATUS_HEADING = /^##\s+(status|estado)\s*(?:<!--.*-->)?\s*#*\s*$/i;
+export const LINKS_HEADING = /^##\s+(links|enlaces|related (?:decisions|adrs|records)|decisiones relacionadas)\s*(?:<!--.*-->)?\s*#*\s*$/i;
 const TITLE = /^#\s+(.*?)\s*#*\s*$/;
 const NUMBERED_TITLE = /^(\d+)\.\s+(.*)$/;
-const BULLET = /^[-*+]\s+([A-Za-z][A-Za-z -]*?)\s*:\s*(.*?)\s*(?:<!--.*-->)?$/;
+/** A metadata bullet under the title (`* Status: accepted`, `- Date: ...`): its key and value. */
+export const METADATA_BULLET = /^[-*+]\s+([A-Za-z][A-Za-z -]*?)\s*:\s*(.*?)\s*(?:<!--.*-->)?$/;
 const DATE_LINE = /^(?:Date|Fecha):\s*(\S.*)$/;
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
 const INLINE_LINK = /\[([^\]]*)\]\((?:<([^>\n]+)>|([^)\s]+))\)/;
@@ -216,7 +183,7 @@ export function parseAdrWith(file: string, content: string, byName?: ReadonlyMap
     const trimmed = lines.text().trim();
     if (trimmed === '') continue;
     if (bullet) {
-      const m = BULLET.exec(trimmed);
+      const m = METADATA_BULLET.exec(trimmed);
       if (m) {
         const key = m[1]!.toLowerCase();
         bullets ??= new Map();
@@ -350,7 +317,7 @@ export function parseAdrWith(file: string, content: string, byName?: ReadonlyMap
     const n = known ?? l.number;
     if (n !== undefined) links.push(known !== undefined ? { type: l.type, number: n, target: l.target! } : { type: l.type, number: n });
     if (byName && l.target !== undefined && known === undefined) {
-      problems.push({ rule: 'broken-link', message: `link "${l.type}" points to ${l.target}, which does not exist`, line });
+      problems.push({ rule: 'broken-link', message: `link "${l.type}" points to ${l.target}, which does not exist`, line, target: l.target });
     }
   }
 
@@ -358,7 +325,7 @@ export function parseAdrWith(file: string, content: string, byName?: ReadonlyMap
   // keeps a log of 10,000 records small (an object spread here gave each record its own).
   const rec: AdrRecord = {
     number,
-    title: title || name.replace(NAME_NUMBER, '').replace(/\.md$/i, '').replace(/[-_]/g, ' '),
+    title: title || nameTitle(name),
     status,
     statusText,
     file,
@@ -375,7 +342,7 @@ export function parseAdrWith(file: string, content: string, byName?: ReadonlyMap
   return rec;
 }
 
-const STATUS_BULLET = /^[-*+]\s+Status\s*:/i;
+export const STATUS_BULLET = /^[-*+]\s+Status\s*:/i;
 
 /** The style a file is written in, from what it holds; see AdrStyle. */
 function styleOf(

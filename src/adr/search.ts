@@ -1,6 +1,7 @@
 // Full-text search over ADRs, and the metadata filters `list` and `search` share. Records and text
 // in, matches out: the commands read the log and print.
 import { UsageError } from '../core/errors.js';
+import { isoDay } from './dates.js';
 import { splitFrontMatter } from './front-matter.js';
 import { checkStatus } from './lookup.js';
 import type { AdrRecord, AdrStatus } from './types.js';
@@ -287,19 +288,6 @@ function checkDay(text: string): string {
   throw new UsageError(`--since "${text}" is not a date (expected YYYY-MM-DD, e.g. 2026-01-31)`);
 }
 
-const ISO_DAY = /^(\d{4}-\d{2}-\d{2})(?:$|[T\s])/;
-const LOG4BRAINS_DAY = /^(\d{2})\/(\d{2})\/(\d{4})$/;
-
-/** A record's date as YYYY-MM-DD: ISO (with a time or not) or log4brains' DD/MM/YYYY; else none. */
-function dayOf(date: string | undefined): string | undefined {
-  if (date === undefined) return undefined;
-  const d = date.trim();
-  const iso = ISO_DAY.exec(d);
-  if (iso) return iso[1];
-  const dmy = LOG4BRAINS_DAY.exec(d);
-  return dmy ? `${dmy[3]}-${dmy[2]}-${dmy[1]}` : undefined;
-}
-
 /**
  * Whether a record passes the filter. A tag matches a written tag (MADR `tags:`, log4brains
  * `Tags:`) or the tree or outcome of an adr-wizard decision; a tree matches only the latter's tree.
@@ -310,7 +298,7 @@ export function passes(rec: AdrRecord, filter: RecordFilter): boolean {
   if (filter.trees.length > 0 && (rec.wizard === undefined || !filter.trees.includes(fold(rec.wizard.tree)))) return false;
   if (filter.tags.length > 0 && !hasTag(rec, filter.tags)) return false;
   if (filter.since !== undefined) {
-    const day = dayOf(rec.date);
+    const day = isoDay(rec.date);
     if (day === undefined || day < filter.since) return false;
   }
   return true;

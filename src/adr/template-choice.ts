@@ -2,16 +2,14 @@
 // the style the log is already written in (a repository keeps its format), else MADR 4; and how
 // its file is named: as the log names its files (`001-` stays three digits; log4brains' dated
 // names stay dated).
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { didYouMean } from '../core/did-you-mean.js';
 import { UsageError } from '../core/errors.js';
 import { isLang } from '../core/text.js';
 import type { Lang } from '../core/types.js';
 import type { AdrConfig } from '../io/config.js';
 import { isTemplateName, TEMPLATE_EXPECTED, TEMPLATE_NAMES, type TemplateName } from '../io/template-names.js';
-import { listAdrFiles, type AdrFile } from './log.js';
-import { parseAdr } from './parse.js';
+import { numberedName } from './file-names.js';
+import { listAdrFiles, numbersByName, readAdr, type AdrFile } from './log.js';
 import type { AdrStyle } from './types.js';
 import type { FileNaming } from './write.js';
 
@@ -68,21 +66,17 @@ export async function chooseTemplate(
 
 /**
  * The style most of the latest records (up to five, the highest numbers) are written in, a tie
- * going to the latest of them; undefined for an empty log. Unreadable files do not count.
+ * going to the latest of them; undefined for an empty log. Unreadable and empty files do not count.
  */
 async function logStyle(dir: string, files: AdrFile[]): Promise<AdrStyle | undefined> {
-  const recent = files.slice(-RECENT);
-  const styles = await Promise.all(
-    recent.map(async (f) => {
-      const file = join(dir, f.name);
-      try {
-        return (await parseAdr(file, await readFile(file, 'utf8'))).style;
-      } catch {
-        return undefined;
-      }
-    }),
-  );
-  return mostCommon(styles.filter((s): s is AdrStyle => s !== undefined));
+  const byName = numbersByName(files);
+  const styles: AdrStyle[] = [];
+  for (const f of files.slice(-RECENT)) {
+    const rec = await readAdr(dir, f, byName);
+    // A file that could not be read (or is empty) says nothing of the log's style.
+    if (rec.body !== '') styles.push(rec.style);
+  }
+  return mostCommon(styles);
 }
 
 /** The most frequent value; a tie goes to the one seen last. */
@@ -110,18 +104,15 @@ function mostCommon<T>(values: T[]): T | undefined {
 function numberWidth(files: AdrFile[]): number {
   const numbered = files.filter((f) => f.dated === undefined).slice(-RECENT);
   if (numbered.length === 0) return DEFAULT_WIDTH;
-  const digits = (f: AdrFile) => NUMBER_PART.exec(f.name)?.[2]?.length ?? 0;
-  const padded = numbered.filter((f) => NUMBER_PART.exec(f.name)?.[2]?.startsWith('0') === true && digits(f) > 1);
-  return mostCommon(padded.map(digits)) ?? digits(numbered.at(-1)!);
+  const digits = numbered.map((f) => numberedName(f.name)?.digits ?? '');
+  const padded = digits.filter((d) => d.startsWith('0') && d.length > 1);
+  return mostCommon(padded.map((d) => d.length)) ?? digits.at(-1)!.length;
 }
-
-// A numbered name's prefix and digits: `adr-001-x.md` -> `adr-`, `001`.
-const NUMBER_PART = /^(adr[-_]?)?(\d+)[-_]/i;
 
 /** The prefix of the latest numbered file's name (`adr-`, `ADR_`), or '' (`0001-x.md`). */
 function namePrefix(files: AdrFile[]): string {
   const latest = files.filter((f) => f.dated === undefined).at(-1);
-  return (latest && NUMBER_PART.exec(latest.name)?.[1]) ?? '';
+  return (latest && numberedName(latest.name)?.prefix) ?? '';
 }
 
 export function chooseLang(flag: unknown, config: AdrConfig): Lang {

@@ -24,6 +24,8 @@ export interface AdrProblem {
   message: string;
   /** 1-based line in the file, when known. */
   line?: number;
+  /** broken-link: the file name the link names. */
+  target?: string;
 }
 
 interface AdrLink {

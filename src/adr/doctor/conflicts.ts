@@ -5,6 +5,7 @@
 // both knowingly (two systems, one exception) and say so in the ADRs; `conflict: error` in
 // .adr-wizard.yaml makes it fail CI.
 import { basename } from 'node:path';
+import { groupBy } from '../../core/group-by.js';
 import { outcomeTitle } from '../../core/labels.js';
 import { isLang, t } from '../../core/text.js';
 import type { ChainConstraint, Lang, Tree } from '../../core/types.js';
@@ -15,24 +16,14 @@ type Decided = LogEntry & { wizard: NonNullable<LogEntry['wizard']> };
 
 export function conflicts(log: LogEntry[], trees: ReadonlyMap<string, Tree> | undefined, out: Finding[]): void {
   const accepted = log.filter((r): r is Decided => r.status === 'accepted' && r.wizard !== undefined);
-  const byTree = new Map<string, Decided[]>();
-  for (const r of accepted) {
-    const same = byTree.get(r.wizard.tree);
-    if (same) same.push(r);
-    else byTree.set(r.wizard.tree, [r]);
-  }
+  const byTree = groupBy(accepted, (r) => r.wizard.tree);
   sameTree(byTree, trees, out);
   if (trees) constraints(accepted, byTree, trees, out);
 }
 
 function sameTree(byTree: Map<string, Decided[]>, trees: ReadonlyMap<string, Tree> | undefined, out: Finding[]): void {
   for (const [id, recs] of byTree) {
-    const byOutcome = new Map<string, Decided[]>();
-    for (const r of recs) {
-      const same = byOutcome.get(r.wizard.outcome);
-      if (same) same.push(r);
-      else byOutcome.set(r.wizard.outcome, [r]);
-    }
+    const byOutcome = groupBy(recs, (r) => r.wizard.outcome);
     // The usual case, one outcome however many records: nothing to compare pair by pair.
     if (byOutcome.size < 2) continue;
     const tree = trees?.get(id);

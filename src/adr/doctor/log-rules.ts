@@ -2,13 +2,13 @@
 // say, and decisions resting on old facts. Pure over the entries.
 import { basename } from 'node:path';
 import { DOCTOR_RULES } from '../../core/doctor-rules.js';
+import { groupBy } from '../../core/group-by.js';
 import type { Tree } from '../../core/types.js';
-import { classifyFileName } from '../parse.js';
-import { groupByNumber } from './renumber.js';
+import { classifyFileName } from '../file-names.js';
 import type { Finding, LogEntry } from './types.js';
 
 export function duplicateNumbers(log: LogEntry[], out: Finding[]): void {
-  for (const [n, recs] of groupByNumber(log)) {
+  for (const [n, recs] of groupBy(log, (r) => r.number)) {
     if (recs.length < 2) continue;
     const names = recs.map((x) => basename(x.file)).join(', ');
     for (const r of recs) {
@@ -16,9 +16,6 @@ export function duplicateNumbers(log: LogEntry[], out: Finding[]): void {
     }
   }
 }
-
-// How parse.ts words a link to a file that is not there; the file's number tells which link it is.
-const MISSING_TARGET = /^link ".*" points to (.+), which does not exist$/;
 
 /**
  * What reading each file found, under the rule that names it and at its line; then links to a
@@ -32,8 +29,8 @@ export function fileProblems(log: LogEntry[], out: Finding[]): void {
       const finding: Finding = { rule: p.rule, severity: DOCTOR_RULES[p.rule], number: r.number, file: r.file, message: p.message };
       if (p.line !== undefined) finding.line = p.line;
       out.push(finding);
-      const target = p.rule === 'broken-link' ? MISSING_TARGET.exec(p.message)?.[1] : undefined;
-      const kind = target !== undefined ? classifyFileName(target) : undefined;
+      // The missing file's number tells which of the record's links it is.
+      const kind = p.target !== undefined ? classifyFileName(p.target) : undefined;
       if (kind?.kind === 'numbered') missingTargets.add(kind.number);
     }
     for (const l of r.links) {

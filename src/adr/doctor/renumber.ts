@@ -1,9 +1,10 @@
 // The one repair worth automating: two branches that each added ADR 15 and merged cleanly. The
 // later file moves to the next free number; its heading and every link to it follow.
 import { basename, join } from 'node:path';
+import { groupBy } from '../../core/group-by.js';
 import { nextNumberOf } from '../log.js';
 import { linkTarget } from '../escape.js';
-import { classifyFileName } from '../parse.js';
+import { linkPath, numberedName, renumberedName } from '../file-names.js';
 import type { LogEntry } from './types.js';
 
 export interface Renumber {
@@ -18,14 +19,14 @@ export interface Renumber {
  * each later one to the next free number.
  */
 export function planRenumbering(log: LogEntry[], dir: string): Renumber[] {
-  const byNumber = groupByNumber(log);
+  const byNumber = groupBy(log, (r) => r.number);
   let next = nextNumberOf(log.map((r) => ({ name: basename(r.file), number: r.number })));
   const plan: Renumber[] = [];
   for (const n of [...byNumber.keys()].sort((a, b) => a - b)) {
     const recs = byNumber.get(n)!;
     if (recs.length < 2) continue;
     // log4brains files carry no number in their names: renumbering them means nothing.
-    const movable = recs.filter((r) => classifyFileName(basename(r.file)).kind === 'numbered');
+    const movable = recs.filter((r) => numberedName(basename(r.file)) !== undefined);
     if (movable.length < 2) continue;
     const sorted = [...movable].sort((a, b) => {
       const da = a.date ?? '9999-99-99';
@@ -34,17 +35,11 @@ export function planRenumbering(log: LogEntry[], dir: string): Renumber[] {
       return basename(a.file) < basename(b.file) ? -1 : 1;
     });
     for (const r of sorted.slice(1)) {
-      plan.push({ from: n, to: next, oldFile: r.file, newFile: join(dir, renumberedName(basename(r.file), next)) });
+      plan.push({ from: n, to: next, oldFile: r.file, newFile: join(dir, renumberedName(basename(r.file), next)!) });
       next++;
     }
   }
   return plan;
-}
-
-/** The file name with another number, in the name's own prefix and width (`adr-002-x.md` -> `adr-014-x.md`). */
-function renumberedName(name: string, to: number): string {
-  const m = /^(adr[-_]?)?(\d+)([-_].*)$/i.exec(name)!;
-  return `${m[1] ?? ''}${String(to).padStart(m[2]!.length, '0')}${m[3]!}`;
 }
 
 // A Markdown link: its text and its destination, bare (`0002-x.md`, `0002-c%23.md`) or in angle
@@ -61,16 +56,9 @@ export function rewriteReferences(content: string, move: Renumber): string {
   const newName = basename(move.newFile);
   return content.replace(MARKDOWN_LINK, (whole, text: string, angled: string | undefined, bare: string | undefined) => {
     const dest = angled ?? bare!;
+    if (linkPath(dest) !== oldName) return whole;
+    const dot = dest.startsWith('./') ? './' : '';
     const hash = dest.indexOf('#');
-    const path = hash >= 0 ? dest.slice(0, hash) : dest;
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(path);
-    } catch {
-      decoded = path;
-    }
-    const dot = decoded.startsWith('./') ? './' : '';
-    if (decoded.slice(dot.length) !== oldName) return whole;
     const fragment = hash >= 0 ? dest.slice(hash) : '';
     const newText = text
       .replace(new RegExp(`^${move.from}\\.(?=\\s)`), `${move.to}.`)
@@ -82,14 +70,4 @@ export function rewriteReferences(content: string, move: Renumber): string {
 /** The renamed file's own text: its `# N. Title` heading, when it has one. */
 export function renumberOwnTitle(content: string, move: Renumber): string {
   return content.replace(new RegExp(`^#\\s+${move.from}\\.\\s`, 'm'), `# ${move.to}. `);
-}
-
-export function groupByNumber(log: LogEntry[]): Map<number, LogEntry[]> {
-  const byNumber = new Map<number, LogEntry[]>();
-  for (const r of log) {
-    const same = byNumber.get(r.number);
-    if (same) same.push(r);
-    else byNumber.set(r.number, [r]);
-  }
-  return byNumber;
 }

@@ -5,6 +5,7 @@
 // file, not from its place among the others, an anchor does not move when another file joins the
 // number; a clash left (`0007-a.md` and `007-a.md`) takes `-2`, `-3`, ... in file name order.
 import { basename } from 'node:path';
+import { linkPath, numberedName } from '../../adr/file-names.js';
 import type { AdrRecord } from '../../adr/types.js';
 
 /** `1` -> `adr-0001`. */
@@ -14,9 +15,8 @@ function adrAnchor(n: number): string {
 
 /** What is left of a file name without its number and `.md`, as an anchor may spell it. */
 function fileSlug(name: string): string {
-  return name
+  return (numberedName(name)?.rest ?? name)
     .replace(/\.md$/i, '')
-    .replace(/^\d+[-_ ]?/, '')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
@@ -33,8 +33,6 @@ export interface ExportAnchors {
    */
   forHref(href: string): string | undefined;
 }
-
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 export function exportAnchors(records: readonly AdrRecord[]): ExportAnchors {
   const perNumber = new Map<number, number>();
@@ -58,16 +56,8 @@ export function exportAnchors(records: readonly AdrRecord[]): ExportAnchors {
   return {
     of: (record) => byRecord.get(record) ?? adrAnchor(record.number),
     forHref(href) {
-      if (SCHEME.test(href)) return undefined;
-      // The fragment and the query go before decoding: `%23` in a file name is a `#` of the name.
-      const path = href.replace(/[?#].*$/s, '');
-      let name: string;
-      try {
-        name = decodeURIComponent(path);
-      } catch {
-        name = path;
-      }
-      return byName.get(name.slice(name.lastIndexOf('/') + 1));
+      const path = linkPath(href);
+      return path === undefined ? undefined : byName.get(path.slice(path.lastIndexOf('/') + 1));
     },
   };
 }
