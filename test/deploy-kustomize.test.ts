@@ -49,7 +49,7 @@ describe('the strict validator itself', () => {
 describe.skipIf(noKubectl)('scaffold kustomize: kubectl kustomize builds valid objects', () => {
   for (const v of VARIANTS) {
     describe(v.id, () => {
-      const model = buildModel({ name: 'shop', services: ['orders', 'billing'], ingress: v.ingress, hosting: 'hosting' in v ? v.hosting : undefined });
+      const model = buildModel({ name: 'shop', services: ['orders', 'billing'], ingress: v.ingress, hosting: v.hosting });
       const dir = writePlanned(kustomizeFiles(model));
 
       for (const env of ['dev', 'prod'] as const) {
@@ -58,17 +58,24 @@ describe.skipIf(noKubectl)('scaffold kustomize: kubectl kustomize builds valid o
           expect(await validateAll(objects)).toEqual([]);
           const keys = objects.map(objectKey);
           for (const svc of ['orders', 'billing']) {
-            for (const kind of ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'ServiceAccount', 'ConfigMap']) {
+            for (const kind of ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'ServiceAccount', 'NetworkPolicy']) {
               expect(keys).toContain(`${kind}/shop-${svc}`);
             }
+            // Generated: the name carries the hash of the data.
+            expect(keys.filter((k) => k.startsWith(`ConfigMap/shop-${svc}-`))).toHaveLength(1);
           }
+          expect(keys).toContain('NetworkPolicy/shop-default-deny');
+          const cm = objects.find((o) => objectKey(o).startsWith('ConfigMap/shop-orders-')) as any;
+          expect(cm.data.LOG_LEVEL).toBe(env === 'dev' ? 'debug' : 'log');
           const hpa = objects.find((o) => objectKey(o) === 'HorizontalPodAutoscaler/shop-orders') as any;
           expect(hpa.spec.minReplicas).toBe(env === 'dev' ? 1 : 2);
           const deploy = objects.find((o) => objectKey(o) === 'Deployment/shop-orders') as any;
           const c = deploy.spec.template.spec.containers[0];
           expect(c.securityContext).toMatchObject({ runAsNonRoot: true, readOnlyRootFilesystem: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
-          expect(c.readinessProbe.httpGet.path).toBe('/health');
-          expect(c.envFrom).toContainEqual({ secretRef: { name: 'shop-orders-secrets' } });
+          expect(c.readinessProbe.httpGet.path).toBe('/health/ready');
+          expect(c.livenessProbe.httpGet.path).toBe('/health/live');
+          expect(c.envFrom).toEqual([{ configMapRef: { name: cm.metadata.name } }]);
+          expect(c.env).toContainEqual({ name: 'RABBITMQ_URL', valueFrom: { secretKeyRef: { name: 'shop-orders-secrets', key: 'RABBITMQ_URL' } } });
         });
       }
 
@@ -85,12 +92,14 @@ describe.skipIf(noKubectl)('scaffold kustomize: kubectl kustomize builds valid o
           const routes = byKind('HTTPRoute');
           expect(routes.map((r) => r.spec.rules[0].matches[0].path.value).sort()).toEqual(['/billing', '/orders']);
           expect(routes.every((r) => r.spec.parentRefs[0].name === gw.metadata.name)).toBe(true);
+          // The class is the cluster's: never in an overlay; aws-alb ships it in cluster/ for the administrator.
+          expect(byKind('GatewayClass')).toHaveLength(0);
           if (v.ingress === 'aws-alb') {
-            const [cls] = byKind('GatewayClass');
+            const cluster = kustomizeBuild(join(dir, 'cluster'));
+            const cls = cluster.find((o) => o.kind === 'GatewayClass') as any;
             expect(gw.spec.gatewayClassName).toBe(cls.metadata.name);
-            expect(cls.spec.controllerName).toBe('hosting' in v ? 'eks.amazonaws.com/gateway-alb' : 'gateway.k8s.aws/alb');
-          } else {
-            expect(byKind('GatewayClass')).toHaveLength(0);
+            expect(cls.spec.controllerName).toBe(v.hosting ? 'eks.amazonaws.com/gateway-alb' : 'gateway.k8s.aws/alb');
+            expect(cluster.every((o: any) => o.metadata.namespace === undefined)).toBe(true);
           }
         }
         // The retired community controller's annotations never appear.
@@ -114,10 +123,12 @@ describe.skipIf(noKubectl)('scaffold kustomize: kubectl kustomize builds valid o
           const ing = objects.find((o) => o.kind === 'Ingress') as any;
           expect(ing.spec.ingressClassName).toBe('alb');
           expect(ing.metadata.annotations['alb.ingress.kubernetes.io/target-type']).toBe('ip');
-          if ('hosting' in v) {
-            const cls = objects.find((o) => o.kind === 'IngressClass') as any;
+          if (v.hosting) {
+            const cluster = kustomizeBuild(join(dir, 'cluster'));
+            const cls = cluster.find((o) => o.kind === 'IngressClass') as any;
             expect(cls.spec.controller).toBe('eks.amazonaws.com/alb');
-            expect(objects.find((o) => o.kind === 'IngressClassParams')).toMatchObject({ spec: { group: { name: 'shop' } } });
+            expect(cluster.find((o) => o.kind === 'IngressClassParams')).toMatchObject({ spec: { group: { name: 'shop' } } });
+            expect(await validateAll(cluster)).toEqual([]);
           } else {
             expect(ing.metadata.annotations['alb.ingress.kubernetes.io/group.name']).toBe('shop');
           }

@@ -1,8 +1,12 @@
 // JSON Schemas (draft-07) for the custom resources the deployment starters write, which
-// kubernetes-models does not know: Gateway API v1 (GatewayClass, Gateway, HTTPRoute) and EKS Auto
-// Mode's IngressClassParams. A SUBSET of the upstream CRD schemas, written from the Gateway API
-// v1 reference and the EKS user guide: only the fields the starters use or that users commonly
-// add, every object closed with additionalProperties false, so a misspelt or misplaced field fails.
+// kubernetes-models does not know: Gateway API v1 (GatewayClass, Gateway, HTTPRoute), EKS Auto
+// Mode's IngressClassParams, and the AWS Load Balancer Controller's LoadBalancerConfiguration and
+// TargetGroupConfiguration (gateway.k8s.aws/v1). A SUBSET of the upstream CRD schemas, written
+// from the Gateway API v1 reference, the EKS user guide and the controller's CRDs
+// (config/crd/gateway/gateway.k8s.aws_{loadbalancer,targetgroup}configurations.yaml of
+// kubernetes-sigs/aws-load-balancer-controller, docs/guide/gateway/*.md): only the fields the
+// starters use or that users commonly add, every object closed with additionalProperties false,
+// so a misspelt or misplaced field fails.
 const name = { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$', maxLength: 253 };
 const stringMap = { type: 'object', additionalProperties: { type: 'string' } };
 const metadata = {
@@ -42,7 +46,78 @@ const routeMatch = closed({
   method: { enum: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH'] },
 });
 
+const keyValues = { type: 'array', items: closed({ key: { type: 'string' }, value: { type: 'string' } }, ['key', 'value']) };
+const int32 = { type: 'integer', minimum: 0, maximum: 2147483647 };
+const healthCheckConfig = closed({
+  healthCheckInterval: int32,
+  healthCheckPath: { type: 'string' },
+  healthCheckPort: { type: 'string' },
+  healthCheckProtocol: { enum: ['HTTP', 'HTTPS', 'TCP'] },
+  healthCheckTimeout: int32,
+  healthyThresholdCount: int32,
+  unhealthyThresholdCount: int32,
+  matcher: closed({ grpcCode: { type: 'string' }, httpCode: { type: 'string' } }),
+});
+const targetGroupProps = closed({
+  targetType: { enum: ['instance', 'ip'] },
+  healthCheckConfig,
+  ipAddressType: { enum: ['ipv4', 'ipv6'] },
+  protocol: { enum: ['HTTP', 'HTTPS', 'TCP', 'TLS', 'UDP', 'TCP_UDP'] },
+  protocolVersion: { enum: ['HTTP1', 'HTTP2', 'GRPC'] },
+  targetGroupName: { type: 'string' },
+  targetGroupAttributes: keyValues,
+  tags: stringMap,
+  nodeSelector: { type: 'object' },
+  enableMultiCluster: { type: 'boolean' },
+  targetControlPort: int32,
+});
+
 export const CRD_SCHEMAS: Record<string, object> = {
+  'gateway.k8s.aws/v1/LoadBalancerConfiguration': resource(
+    'gateway.k8s.aws/v1',
+    'LoadBalancerConfiguration',
+    closed({
+      scheme: { enum: ['internal', 'internet-facing'] },
+      ipAddressType: { enum: ['ipv4', 'dualstack', 'dualstack-without-public-ipv4'] },
+      loadBalancerName: { type: 'string' },
+      mergingMode: { enum: ['prefer-gateway', 'prefer-gateway-class'] },
+      listenerConfigurations: {
+        type: 'array',
+        items: closed(
+          {
+            protocolPort: { type: 'string', pattern: '^(HTTP|HTTPS|TLS|TCP|UDP|TCP_UDP)?:(6553[0-5]|655[0-2]\\d|65[0-4]\\d{2}|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3})?$' },
+            defaultCertificate: { type: 'string' },
+            certificates: { type: 'array', items: { type: 'string' } },
+            sslPolicy: { type: 'string' },
+            alpnPolicy: { enum: ['HTTP1Only', 'HTTP2Only', 'HTTP2Optional', 'HTTP2Preferred', 'None'] },
+            listenerAttributes: keyValues,
+          },
+          ['protocolPort'],
+        ),
+      },
+      securityGroups: { type: 'array', items: { type: 'string' } },
+      sourceRanges: { type: 'array', items: { type: 'string' } },
+      loadBalancerAttributes: keyValues,
+      tags: stringMap,
+      wafV2: closed({ webACL: { type: 'string' } }, ['webACL']),
+      defaultTargetGroupConfiguration: closed({ name }, ['name']),
+    }),
+  ),
+  'gateway.k8s.aws/v1/TargetGroupConfiguration': resource(
+    'gateway.k8s.aws/v1',
+    'TargetGroupConfiguration',
+    closed({
+      targetReference: closed({ group: { type: 'string' }, kind: { type: 'string' }, name }, ['name']),
+      defaultConfiguration: targetGroupProps,
+      routeConfigurations: {
+        type: 'array',
+        items: closed(
+          { routeIdentifier: closed({ kind: { type: 'string' }, name, namespace: name }), targetGroupProps },
+          ['routeIdentifier', 'targetGroupProps'],
+        ),
+      },
+    }),
+  ),
   'gateway.networking.k8s.io/v1/GatewayClass': resource(
     'gateway.networking.k8s.io/v1',
     'GatewayClass',
@@ -85,7 +160,11 @@ export const CRD_SCHEMAS: Record<string, object> = {
           ),
         },
         addresses: { type: 'array', items: closed({ type: { type: 'string' }, value: { type: 'string' } }, ['value']) },
-        infrastructure: closed({ labels: stringMap, annotations: stringMap }),
+        infrastructure: closed({
+          labels: stringMap,
+          annotations: stringMap,
+          parametersRef: closed({ group: { type: 'string' }, kind: { type: 'string' }, name }, ['group', 'kind', 'name']),
+        }),
       },
       ['gatewayClassName', 'listeners'],
     ),

@@ -26,12 +26,18 @@ export interface HelmRun {
   namespace?: string;
   valuesFiles?: string[];
   set?: string[];
+  /**
+   * --kube-version. Helm 3 built with `go install` (no release ldflags) assumes Kubernetes
+   * v1.20.0 for templates and lint, below most charts' kubeVersion; Helm 4 assumes its client-go's.
+   */
+  kubeVersion?: string;
 }
 
 function helmArgs(run: HelmRun): string[] {
   return [
     ...(run.valuesFiles ?? []).flatMap((f) => ['-f', f]),
     ...(run.set ?? []).flatMap((s) => ['--set', s]),
+    ...(run.kubeVersion ? ['--kube-version', run.kubeVersion] : []),
   ];
 }
 

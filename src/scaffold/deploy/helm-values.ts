@@ -1,15 +1,16 @@
 // values.yaml, values-<env>.yaml and values.schema.json of the services chart, from the model.
-import { effectiveServices, type DeploymentModel, type EnvironmentName, type ServiceSpec } from './model.js';
-import { CONTAINER_SECURITY_CONTEXT, POD_SECURITY_CONTEXT } from './objects.js';
+import { effectiveServices, LOG_LEVELS, type DeploymentModel, type EnvironmentName, type ServiceSpec } from './model.js';
+import { CONTAINER_SECURITY_CONTEXT, POD_SECURITY_CONTEXT, PRE_STOP_SLEEP_SECONDS, TERMINATION_GRACE_PERIOD_SECONDS } from './objects.js';
 
 function serviceValues(svc: ServiceSpec): Record<string, unknown> {
   return {
     image: { ...svc.image },
     port: svc.port,
-    healthPath: svc.healthPath,
+    health: { ...svc.health },
     routePath: svc.routePath,
     env: { ...svc.env },
     existingSecret: svc.existingSecret,
+    secretEnv: [...svc.secretEnv],
     autoscaling: { ...svc.autoscaling },
     pdb: { ...svc.pdb },
     resources: structuredClone(svc.resources),
@@ -40,13 +41,36 @@ export function trafficValues(model: DeploymentModel): Record<string, unknown> {
   return out;
 }
 
+/**
+ * The services chart's traffic values: the shared block, with the cluster-scoped classes left to
+ * the cluster (create: false; one class serves every release, and uninstalling a release must not
+ * delete it), plus the AWS Load Balancer Controller's configuration where it applies.
+ */
+function servicesTrafficValues(model: DeploymentModel): Record<string, unknown> {
+  const out = trafficValues(model) as { gateway?: { gatewayClass: { create: boolean } }; ingress?: { ingressClass: { create: boolean } } } & Record<string, unknown>;
+  if (out.gateway) out.gateway.gatewayClass.create = false;
+  if (out.ingress) out.ingress.ingressClass.create = false;
+  const aws = model.traffic.aws;
+  if (aws) out.aws = { scheme: aws.scheme, targetType: aws.targetType, https: { enabled: false, certificateArn: '' } };
+  return out;
+}
+
 export function helmValues(model: DeploymentModel): Record<string, unknown> {
   return {
+    logLevel: model.logLevel,
     imagePullPolicy: 'IfNotPresent',
+    imagePullSecrets: [],
     podSecurityContext: structuredClone(POD_SECURITY_CONTEXT),
     securityContext: structuredClone(CONTAINER_SECURITY_CONTEXT),
+    terminationGracePeriodSeconds: TERMINATION_GRACE_PERIOD_SECONDS,
+    preStopSleepSeconds: PRE_STOP_SLEEP_SECONDS,
+    nodeSelector: {},
+    tolerations: [],
+    affinity: {},
+    topologySpreadConstraints: [],
+    networkPolicy: { enabled: true, ingressFrom: structuredClone(model.traffic.ingressFrom) },
     services: Object.fromEntries(effectiveServices(model).map((s) => [s.name, serviceValues(s)])),
-    traffic: trafficValues(model),
+    traffic: servicesTrafficValues(model),
   };
 }
 
@@ -54,9 +78,11 @@ export function helmValues(model: DeploymentModel): Record<string, unknown> {
 export function helmEnvValues(model: DeploymentModel, env: EnvironmentName): Record<string, unknown> {
   const e = model.environments[env];
   return {
+    logLevel: e.logLevel,
     services: Object.fromEntries(
-      effectiveServices(model, env).map((s) => [s.name, { autoscaling: { ...e.autoscaling }, resources: structuredClone(e.resources), env: { ...e.env } }]),
+      effectiveServices(model, env).map((s) => [s.name, { autoscaling: { ...e.autoscaling }, resources: structuredClone(e.resources) }]),
     ),
+    ...(e.https ? { traffic: { aws: { https: { enabled: true, certificateArn: e.https.certificateArn } } } } : {}),
   };
 }
 
@@ -106,16 +132,54 @@ export function trafficSchema(model: DeploymentModel): Record<string, unknown> {
   return obj(traffic, ['api', 'host', ...(t.gateway ? ['gateway'] : []), ...(t.ingress ? ['ingress'] : [])]);
 }
 
+const ENV_NAME = '^[-._a-zA-Z][-._a-zA-Z0-9]*$';
+const labelMap = { type: 'object', additionalProperties: { type: 'string' } };
+const labelSelector = obj({ matchLabels: labelMap, matchExpressions: { type: 'array', items: { type: 'object' } } }, []);
+/** A NetworkPolicyPeer (networking.k8s.io/v1). */
+const networkPeer = obj(
+  {
+    ipBlock: obj({ cidr: { type: 'string', minLength: 1 }, except: { type: 'array', items: { type: 'string' } } }, ['cidr']),
+    namespaceSelector: labelSelector,
+    podSelector: labelSelector,
+  },
+  [],
+);
+
+/** The services chart's additions to the shared traffic block (see servicesTrafficValues). */
+function servicesTrafficSchema(model: DeploymentModel): Record<string, unknown> {
+  const schema = trafficSchema(model) as { properties: Record<string, unknown>; required: string[] };
+  if (model.traffic.aws) {
+    schema.properties.aws = obj({
+      scheme: { enum: ['internet-facing', 'internal'] },
+      targetType: { enum: ['ip', 'instance'], description: 'ip: pods register directly (ClusterIP Services); instance needs NodePort Services' },
+      https: {
+        ...obj({ enabled: { type: 'boolean' }, certificateArn: { anyOf: [{ const: '' }, { type: 'string', pattern: '^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[A-Za-z0-9-]+$' }] } }),
+        // An HTTPS listener without a certificate is refused here, with this message, by Helm itself.
+        if: { properties: { enabled: { const: true } } },
+        then: { properties: { certificateArn: { type: 'string', minLength: 1, description: 'the ACM certificate ARN of the HTTPS listener' } } },
+      },
+    });
+    schema.required.push('aws');
+  }
+  return schema;
+}
+
 /** A draft-07 schema that rejects what would render a broken or unsafe manifest. */
 export function helmValuesSchema(model: DeploymentModel): Record<string, unknown> {
   const service = obj(
     {
       image: obj({ repository: { type: 'string', minLength: 1, pattern: '^[^:@\\s]+$' }, tag: { type: 'string', minLength: 1, pattern: '^[\\w][\\w.-]{0,127}$' } }),
       port: { type: 'integer', minimum: 1, maximum: 65535 },
-      healthPath: { type: 'string', pattern: '^/' },
+      health: obj({ live: { type: 'string', pattern: '^/' }, ready: { type: 'string', pattern: '^/' } }),
       routePath: { type: 'string', pattern: '^/' },
-      env: { type: 'object', additionalProperties: { type: 'string' }, propertyNames: { pattern: '^[-._a-zA-Z][-._a-zA-Z0-9]*$' } },
+      env: {
+        type: 'object',
+        additionalProperties: { type: 'string' },
+        propertyNames: { pattern: ENV_NAME, not: { const: 'LOG_LEVEL' } },
+        description: 'Non-secret variables (a ConfigMap); LOG_LEVEL comes from logLevel',
+      },
       existingSecret: { anyOf: [{ const: '' }, dnsName], description: 'Name of an existing Secret (never a password)' },
+      secretEnv: { type: 'array', uniqueItems: true, items: { type: 'string', pattern: ENV_NAME }, description: 'Variables read from existingSecret, each from the key of its own name' },
       autoscaling: obj({
         minReplicas: { type: 'integer', minimum: 1 },
         maxReplicas: { type: 'integer', minimum: 1 },
@@ -125,40 +189,66 @@ export function helmValuesSchema(model: DeploymentModel): Record<string, unknown
       resources: obj({ requests: resourceList, limits: resourceList }),
       serviceAnnotations: stringMap,
     },
-    ['image', 'port', 'healthPath', 'routePath', 'env', 'existingSecret', 'autoscaling', 'pdb', 'resources'],
+    ['image', 'port', 'health', 'routePath', 'env', 'existingSecret', 'secretEnv', 'autoscaling', 'pdb', 'resources'],
   );
+  const nonRootId = { type: 'integer', minimum: 1 };
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: `${model.name} values`,
     type: 'object',
     additionalProperties: false,
-    required: ['imagePullPolicy', 'podSecurityContext', 'securityContext', 'services', 'traffic'],
+    required: [
+      'logLevel', 'imagePullPolicy', 'imagePullSecrets', 'podSecurityContext', 'securityContext', 'terminationGracePeriodSeconds', 'preStopSleepSeconds',
+      'nodeSelector', 'tolerations', 'affinity', 'topologySpreadConstraints', 'networkPolicy', 'services', 'traffic',
+    ],
     properties: {
       // Helm adds `global` to the values it validates (always for charts with dependencies).
       global: { type: 'object' },
+      logLevel: { enum: [...LOG_LEVELS], description: 'LOG_LEVEL of every service (Nest logger levels)' },
       imagePullPolicy: { enum: ['Always', 'IfNotPresent', 'Never'] },
+      imagePullSecrets: { type: 'array', items: obj({ name: dnsName }) },
       podSecurityContext: obj(
-        { runAsNonRoot: { const: true }, runAsUser: { type: 'integer', minimum: 1 }, fsGroup: { type: 'integer' }, seccompProfile: obj({ type: { enum: ['RuntimeDefault', 'Localhost'] } }, ['type']) },
-        ['runAsNonRoot', 'seccompProfile'],
+        {
+          runAsNonRoot: { const: true },
+          runAsUser: nonRootId,
+          runAsGroup: nonRootId,
+          fsGroup: { type: 'integer', minimum: 0 },
+          seccompProfile: obj({ type: { enum: ['RuntimeDefault', 'Localhost'] } }, ['type']),
+        },
+        ['runAsNonRoot', 'runAsUser', 'runAsGroup', 'seccompProfile'],
       ),
       securityContext: obj(
         {
           allowPrivilegeEscalation: { const: false },
           readOnlyRootFilesystem: { type: 'boolean' },
           runAsNonRoot: { const: true },
-          runAsUser: { type: 'integer', minimum: 1 },
+          runAsUser: nonRootId,
+          runAsGroup: nonRootId,
           capabilities: obj({ drop: { type: 'array', items: { type: 'string' }, contains: { const: 'ALL' } }, add: { type: 'array', items: { type: 'string' } } }, ['drop']),
           seccompProfile: obj({ type: { enum: ['RuntimeDefault', 'Localhost'] } }, ['type']),
         },
         ['allowPrivilegeEscalation', 'readOnlyRootFilesystem', 'runAsNonRoot', 'capabilities', 'seccompProfile'],
       ),
+      terminationGracePeriodSeconds: { type: 'integer', minimum: 1 },
+      preStopSleepSeconds: { type: 'integer', minimum: 0, description: '0: no preStop hook' },
+      nodeSelector: labelMap,
+      tolerations: { type: 'array', items: { type: 'object' } },
+      affinity: { type: 'object' },
+      topologySpreadConstraints: {
+        type: 'array',
+        items: { type: 'object', required: ['maxSkew', 'topologyKey', 'whenUnsatisfiable'], description: 'labelSelector defaults to the service\'s own labels' },
+      },
+      networkPolicy: obj({
+        enabled: { type: 'boolean' },
+        ingressFrom: { type: 'array', items: networkPeer, description: 'Who may reach the services\' HTTP port; empty: any source on that port only' },
+      }),
       services: {
         type: 'object',
         minProperties: 1,
         propertyNames: { pattern: '^[a-z]([-a-z0-9]*[a-z0-9])?$', maxLength: 40 },
         additionalProperties: service,
       },
-      traffic: trafficSchema(model),
+      traffic: servicesTrafficSchema(model),
     },
   };
 }

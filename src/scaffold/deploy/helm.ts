@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { TEMPLATES_DIR } from '../../io/paths.js';
 import { copyDir } from '../templates.js';
 import type { PlannedFile, Starter, StarterOptions } from '../types.js';
-import { ENVIRONMENTS, modelFromOptions, type DeploymentModel } from './model.js';
+import { ENVIRONMENTS, modelFromOptions, type DeploymentModel, type EnvironmentName } from './model.js';
 import { helmEnvValues, helmValues, helmValuesSchema } from './helm-values.js';
 import { deployReadme } from './readme.js';
 import { yamlDoc } from './yaml-out.js';
@@ -19,11 +19,12 @@ function valuesHeader(model: DeploymentModel): string {
   const t = model.traffic;
   const lines = [
     `# Values of the ${model.name} chart. values.schema.json rejects unknown keys and wrong types.`,
-    '# Secrets: each service names an existing Secret (existingSecret); no password lives here.',
+    '# Secrets: each service names an existing Secret (existingSecret) and the keys it reads from it (secretEnv); no password lives here.',
   ];
   if (t.outcome === 'aws-alb') {
     lines.push(
       `# Traffic: ${t.autoMode ? 'EKS Auto Mode' : 'AWS Load Balancer Controller v3.x'}. traffic.api "gateway" (default, Gateway API) or "ingress" (Ingress with IngressGroup).`,
+      '# The GatewayClass / IngressClass belong to the cluster: create them once (gatewayClass.create / ingressClass.create make this release own them).',
     );
   } else if (t.outcome === 'nginx') {
     lines.push('# Traffic: F5 NGINX Ingress Controller (github.com/nginx/kubernetes-ingress), nginx.org/* annotations; not the retired community ingress-nginx.');
@@ -31,6 +32,31 @@ function valuesHeader(model: DeploymentModel): string {
     lines.push('# Traffic: Gateway API. Set traffic.gateway.className to your implementation\'s GatewayClass.');
   }
   return `${lines.join('\n')}\n`;
+}
+
+function envValuesNote(model: DeploymentModel, env: EnvironmentName): string {
+  return model.environments[env].https ? '# Replace the example certificate ARN (account 111122223333) with your ACM certificate\'s.\n' : '';
+}
+
+/**
+ * ci/*-values.yaml, chart-testing's convention: `ct lint` and `ct install` run the chart once per
+ * file. default: the chart's own values; dev and prod: the environment files; aws-alb adds the
+ * Ingress form; every chart adds a run without NetworkPolicies.
+ */
+function ciValuesFiles(model: DeploymentModel): PlannedFile[] {
+  const ci = (name: string, why: string, values: Record<string, unknown>) => ({
+    path: `ci/${name}-values.yaml`,
+    content: `# chart-testing: ${why}\n${yamlDoc(values)}`,
+  });
+  const files = [
+    ci('default', 'the chart\'s defaults (values.yaml)', {}),
+    ...ENVIRONMENTS.map((env) => ci(env, `values-${env}.yaml`, helmEnvValues(model, env))),
+    ci('no-networkpolicy', 'networkPolicy.enabled: false', { networkPolicy: { enabled: false } }),
+  ];
+  if (model.traffic.apis.includes('ingress') && model.traffic.api !== 'ingress') {
+    files.push(ci('ingress', 'the Ingress form of the traffic entry', { traffic: { api: 'ingress' } }));
+  }
+  return files;
 }
 
 export function helmFiles(model: DeploymentModel, prefix = ''): PlannedFile[] {
@@ -49,8 +75,9 @@ export function helmFiles(model: DeploymentModel, prefix = ''): PlannedFile[] {
     { path: 'values.yaml', content: valuesHeader(model) + yamlDoc(helmValues(model)) },
     ...ENVIRONMENTS.map((env) => ({
       path: `values-${env}.yaml`,
-      content: `# ${env}: helm upgrade --install ${model.name} . -f values-${env}.yaml\n${yamlDoc(helmEnvValues(model, env))}`,
+      content: `# ${env}: helm upgrade --install ${model.name} . -f values-${env}.yaml\n${envValuesNote(model, env)}${yamlDoc(helmEnvValues(model, env))}`,
     })),
+    ...ciValuesFiles(model),
     { path: 'values.schema.json', content: `${JSON.stringify(helmValuesSchema(model), null, 2)}\n` },
     ...copied,
   ].map((f) => ({ ...f, path: prefix + f.path }));

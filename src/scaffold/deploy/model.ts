@@ -1,6 +1,7 @@
 // One model of a deployment, shared by the Helm chart and the Kustomize starter so that both
 // describe the same objects. Pure: options in, plain data out.
 import { UsageError } from '../../core/errors.js';
+import { assignRoles, DB_BACKED_ROLES, type Role } from '../starters/nest-microservices.js';
 import type { StarterOptions } from '../types.js';
 
 // The kubernetes-ingress tree's outcomes. alb-in-front-of-gateway and traefik route through an
@@ -35,11 +36,23 @@ export interface Autoscaling {
   targetCPUUtilizationPercentage: number;
 }
 
+/** Nest's logger levels: the services read LOG_LEVEL as one of these. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 /** What an environment (dev, prod) changes for every service. */
 export interface EnvironmentSettings {
   autoscaling: Autoscaling;
   resources: Resources;
-  env: Record<string, string>;
+  logLevel: LogLevel;
+  /** aws-alb with the controller: the ALB's HTTPS listener (prod). */
+  https?: { certificateArn: string };
+}
+
+/** The Nest probes: liveness answers while the process serves HTTP, readiness once its dependencies answer. */
+export interface HealthPaths {
+  live: string;
+  ready: string;
 }
 
 export interface ServiceSpec {
@@ -47,12 +60,15 @@ export interface ServiceSpec {
   image: { repository: string; tag: string };
   /** Container port; the Service always listens on 80 and targets the port named `http`. */
   port: number;
-  healthPath: string;
+  health: HealthPaths;
   /** Path prefix routed to this service by the traffic entry. */
   routePath: string;
+  /** Non-secret variables (a ConfigMap); LOG_LEVEL comes from the model's log level. */
   env: Record<string, string>;
-  /** Name of an existing Secret whose keys become environment variables (never a password). */
+  /** Name of an existing Secret holding the service's secret variables (never a password here). */
   existingSecret: string;
+  /** The variables read from existingSecret, each from the key of the same name. */
+  secretEnv: string[];
   autoscaling: Autoscaling;
   pdb: { maxUnavailable: number };
   resources: Resources;
@@ -82,6 +98,14 @@ export interface TrafficSpec {
     /** EKS Auto Mode: an IngressClass and its IngressClassParams. */
     ingressClass: { create: boolean; controller: string; params?: { scheme: string; groupName: string } };
   };
+  /**
+   * The AWS Load Balancer Controller's Gateway API defaults are an internal ALB with instance
+   * targets, which ClusterIP Services cannot be; its LoadBalancerConfiguration and
+   * TargetGroupConfiguration (gateway.k8s.aws/v1) make the ALB internet-facing with ip targets.
+   */
+  aws?: { scheme: 'internet-facing' | 'internal'; targetType: 'ip' };
+  /** NetworkPolicy peers that may reach the services' HTTP port; empty: any source on that port. */
+  ingressFrom: Record<string, unknown>[];
 }
 
 export interface DeploymentModel {
@@ -90,6 +114,8 @@ export interface DeploymentModel {
   version: string;
   services: ServiceSpec[];
   traffic: TrafficSpec;
+  /** The base log level; each environment sets its own. */
+  logLevel: LogLevel;
   environments: Record<EnvironmentName, EnvironmentSettings>;
 }
 
@@ -113,9 +139,29 @@ const PLATFORM_GATEWAY_CLASS = {
   'gke-gateway': 'gke-l7-global-external-managed',
 } as const;
 
+const namespacePeer = (namespace: string) => ({ namespaceSelector: { matchLabels: { 'kubernetes.io/metadata.name': namespace } } });
+
+/**
+ * Who sends the traffic entry's requests to the pods. In-cluster controllers with a documented
+ * install namespace get that namespace; GKE's load balancers come from Google's front ends
+ * (35.191.0.0/16, 130.211.0.0/22, the documented proxy and health-check ranges); the others
+ * (an ALB from the VPC, a Gateway implementation the chart cannot know) are allowed from any
+ * source on the HTTP port only, to be narrowed with networkPolicy.ingressFrom.
+ */
+const INGRESS_FROM: Record<IngressChoice, Record<string, unknown>[]> = {
+  nginx: [namespacePeer('nginx-ingress')],
+  traefik: [namespacePeer('traefik')],
+  'gke-gateway': [{ ipBlock: { cidr: '35.191.0.0/16' } }, { ipBlock: { cidr: '130.211.0.0/22' } }],
+  'aws-alb': [],
+  'gateway-api': [],
+  'alb-in-front-of-gateway': [],
+  'aks-application-routing': [],
+  'application-gateway-for-containers': [],
+};
+
 function trafficFor(ingress: IngressChoice, hosting: string | undefined, name: string): TrafficSpec {
   const autoMode = hosting === AUTO_MODE_HOSTING;
-  const base = { outcome: ingress, hosting, autoMode, host: '' };
+  const base = { outcome: ingress, hosting, autoMode, host: '', ingressFrom: INGRESS_FROM[ingress] };
   switch (ingress) {
     case 'aws-alb': {
       // Gateway API is the default on AWS (controller GA since v3.0; EKS Auto Mode natively);
@@ -129,6 +175,7 @@ function trafficFor(ingress: IngressChoice, hosting: string | undefined, name: s
       if (!autoMode) albAnnotations['alb.ingress.kubernetes.io/group.name'] = name;
       return {
         ...base,
+        ...(autoMode ? {} : { aws: { scheme: 'internet-facing', targetType: 'ip' } }),
         api: 'gateway',
         apis: ['gateway', 'ingress'],
         gateway: {
@@ -209,7 +256,32 @@ export interface ModelInput {
   services: string[];
   ingress?: string;
   hosting?: string;
+  /** The nest-microservices starter's options: they decide which variables each service reads. */
+  transport?: StarterOptions['transport'];
+  database?: StarterOptions['database'];
 }
+
+/** The port every container listens on (PORT); the Service maps 80 to it. */
+const CONTAINER_PORT = 3000;
+
+/**
+ * The environment of a nest-microservices service, exactly as its env classes read it: every
+ * service validates NODE_ENV, PORT and the broker (RABBITMQ_URL carries credentials, so it is a
+ * secret; KAFKA_BROKERS is not); the services that keep data add MONGODB_URI or DATABASE_URL; the
+ * identity service adds JWT_SECRET.
+ */
+function nestEnvironment(role: Role, transport: StarterOptions['transport'], database: StarterOptions['database']) {
+  const env: Record<string, string> = { NODE_ENV: 'production', PORT: String(CONTAINER_PORT) };
+  const secretEnv: string[] = [];
+  if (transport === 'kafka') env.KAFKA_BROKERS = 'kafka:9092';
+  else secretEnv.push('RABBITMQ_URL');
+  if (DB_BACKED_ROLES.has(role)) secretEnv.push(database === 'postgres' ? 'DATABASE_URL' : 'MONGODB_URI');
+  if (role === 'auth') secretEnv.push('JWT_SECRET');
+  return { env, secretEnv };
+}
+
+/** ACM's documented example account: an ARN that reads as a placeholder and passes the schema. */
+export const EXAMPLE_CERTIFICATE_ARN = 'arn:aws:acm:us-east-1:111122223333:certificate/replace-with-your-certificate-id';
 
 export function buildModel(input: ModelInput): DeploymentModel {
   const name = checkName('project name', input.name);
@@ -221,23 +293,28 @@ export function buildModel(input: ModelInput): DeploymentModel {
   const serviceNames = input.services.length > 0 ? input.services : ['orders', 'billing', 'auth'];
   const seen = new Set<string>();
   const traffic = trafficFor(ingressRaw, input.hosting, name);
-  const services = serviceNames.map((raw): ServiceSpec => {
+  for (const raw of serviceNames) {
     const svc = checkName('service name', raw);
     if (seen.has(svc)) throw new UsageError(`service "${svc}" is listed twice`);
     seen.add(svc);
+  }
+  const health: HealthPaths = { live: '/health/live', ready: '/health/ready' };
+  const services = assignRoles(serviceNames).map(({ name: svc, role }): ServiceSpec => {
+    const { env, secretEnv } = nestEnvironment(role, input.transport ?? 'rabbitmq', input.database ?? 'mongodb');
     return {
       name: svc,
       image: { repository: `ghcr.io/${name}/${svc}`, tag: '0.1.0' },
-      port: 3000,
-      healthPath: '/health',
+      port: CONTAINER_PORT,
+      health,
       routePath: `/${svc}`,
-      env: { LOG_LEVEL: 'info', PORT: '3000' },
+      env,
       existingSecret: `${name}-${svc}-secrets`,
+      secretEnv,
       autoscaling: { minReplicas: 1, maxReplicas: 3, targetCPUUtilizationPercentage: 70 },
       pdb: { maxUnavailable: 1 },
       resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
-      // The ALB health-checks targets on "/" unless told otherwise.
-      serviceAnnotations: ingressRaw === 'aws-alb' ? { 'alb.ingress.kubernetes.io/healthcheck-path': '/health' } : {},
+      // The ALB (Ingress form) health-checks targets on "/" unless told otherwise.
+      serviceAnnotations: ingressRaw === 'aws-alb' ? { 'alb.ingress.kubernetes.io/healthcheck-path': health.ready } : {},
     };
   });
   return {
@@ -245,16 +322,18 @@ export function buildModel(input: ModelInput): DeploymentModel {
     version: '0.1.0',
     services,
     traffic,
+    logLevel: 'log',
     environments: {
       dev: {
         autoscaling: { minReplicas: 1, maxReplicas: 2, targetCPUUtilizationPercentage: 80 },
         resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '250m', memory: '128Mi' } },
-        env: { LOG_LEVEL: 'debug' },
+        logLevel: 'debug',
       },
       prod: {
         autoscaling: { minReplicas: 2, maxReplicas: 6, targetCPUUtilizationPercentage: 70 },
         resources: { requests: { cpu: '200m', memory: '256Mi' }, limits: { cpu: '1', memory: '512Mi' } },
-        env: { LOG_LEVEL: 'info' },
+        logLevel: 'log',
+        ...(traffic.aws ? { https: { certificateArn: EXAMPLE_CERTIFICATE_ARN } } : {}),
       },
     },
   };
@@ -264,14 +343,15 @@ export function buildModel(input: ModelInput): DeploymentModel {
 export function effectiveServices(model: DeploymentModel, env?: EnvironmentName): ServiceSpec[] {
   if (env === undefined) return model.services;
   const e = model.environments[env];
-  return model.services.map((s) => ({
-    ...s,
-    autoscaling: e.autoscaling,
-    resources: e.resources,
-    env: { ...s.env, ...e.env },
-  }));
+  return model.services.map((s) => ({ ...s, autoscaling: e.autoscaling, resources: e.resources }));
+}
+
+/** The log level of an environment (the base when env is undefined). */
+export function logLevelOf(model: DeploymentModel, env?: EnvironmentName): LogLevel {
+  return env === undefined ? model.logLevel : model.environments[env].logLevel;
 }
 
 export function modelFromOptions(options: StarterOptions): DeploymentModel {
-  return buildModel({ name: options.name, services: options.services, ingress: options.ingress, hosting: options.hosting });
+  const { name, services, ingress, hosting, transport, database } = options;
+  return buildModel({ name, services, ingress, hosting, transport, database });
 }

@@ -42,7 +42,7 @@ function trafficText(model: DeploymentModel): string[] {
 
 export function deployReadme(model: DeploymentModel, kind: 'helm' | 'kustomize'): string {
   const secrets = model.services.map(
-    (s) => `kubectl create secret generic ${s.existingSecret} -n <namespace> --from-literal=EXAMPLE_KEY=...   # ${fullName(model, s)}`,
+    (s) => `kubectl create secret generic ${s.existingSecret} -n <namespace> ${s.secretEnv.map((k) => `--from-literal=${k}=...`).join(' ')}   # ${fullName(model, s)}`,
   );
   const usage =
     kind === 'helm'
@@ -67,7 +67,7 @@ export function deployReadme(model: DeploymentModel, kind: 'helm' | 'kustomize')
   return [
     `# ${model.name}: Kubernetes deployment`,
     '',
-    `Services: ${model.services.map((s) => `\`${s.name}\``).join(', ')}. Each gets a Deployment (hardened securityContext, probes on \`${model.services[0]?.healthPath ?? '/health'}\`, requests and limits), a Service, a HorizontalPodAutoscaler, a PodDisruptionBudget, a ServiceAccount and a ConfigMap.`,
+    `Services: ${model.services.map((s) => `\`${s.name}\``).join(', ')}. Each gets a Deployment (runs as user 1000, read-only root filesystem, startup and liveness probes on \`${model.services[0]?.health.live ?? '/health/live'}\`, readiness on \`${model.services[0]?.health.ready ?? '/health/ready'}\`, a preStop pause, requests and limits), a Service, a HorizontalPodAutoscaler, a PodDisruptionBudget, a ServiceAccount, a ConfigMap and a NetworkPolicy (ingress only from the traffic entry, to the HTTP port; everything else denied).`,
     '',
     ...trafficText(model),
     '',

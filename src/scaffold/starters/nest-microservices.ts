@@ -6,7 +6,10 @@ import { singular, templateDir, variantFlags } from './shared.js';
 const AUTH_NAMES = new Set(['auth', 'identity', 'iam', 'users', 'accounts']);
 const FIRST_PORT = 3000;
 
-type Role = 'publisher' | 'consumer' | 'auth' | 'plain';
+export type Role = 'publisher' | 'consumer' | 'auth' | 'plain';
+
+/** The roles whose service keeps data (and so reads the database connection string). */
+export const DB_BACKED_ROLES: ReadonlySet<Role> = new Set(['publisher', 'auth']);
 
 const ROLE_TEXT: Record<Role, string> = {
   publisher: 'HTTP API; publishes events',
@@ -19,7 +22,7 @@ const ROLE_TEXT: Record<Role, string> = {
  * Gives each service its part in the demo flow: the first service named like an identity service
  * issues JWTs; of the others, the first publishes an event and the second consumes it.
  */
-function assignRoles(services: string[]): { name: string; role: Role }[] {
+export function assignRoles(services: string[]): { name: string; role: Role }[] {
   const auth = services.find((s) => AUTH_NAMES.has(s));
   const others = services.filter((s) => s !== auth);
   return services.map((name) => {
@@ -38,7 +41,7 @@ function nestContext(options: StarterOptions) {
     roleText: ROLE_TEXT[s.role],
     port: FIRST_PORT + i,
     singular: singular(s.name),
-    dbBacked: s.role === 'publisher' || s.role === 'auth',
+    dbBacked: DB_BACKED_ROLES.has(s.role),
   }));
   const publisher = services.find((s) => s.role === 'publisher');
   const consumer = services.find((s) => s.role === 'consumer');

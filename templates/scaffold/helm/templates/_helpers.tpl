@@ -1,8 +1,5 @@
 {{/*
-Named templates of the services chart. The chart keeps to a small subset of Helm's template
-language (see docs/deploy.md in adr-wizard): values paths, include, toYaml | nindent, if/else,
-range, default, quote, printf, trunc, trimSuffix, dict.
-
+Named templates of the services chart.
 Every per-service template is called with (dict "root" $ "name" <service name>).
 */}}
 
@@ -29,4 +26,23 @@ app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 {{/* The Gateway the HTTPRoutes attach to: traffic.gateway.name, or the release name. */}}
 {{- define "services.gatewayName" -}}
 {{- .Values.traffic.gateway.name | default .Release.Name -}}
+{{- end }}
+
+{{/* The ConfigMap data of a service: its env plus LOG_LEVEL. Hashed into the pod template too. */}}
+{{- define "services.configData" -}}
+{{- $svc := index .root.Values.services .name -}}
+{{- toYaml (merge (dict "LOG_LEVEL" .root.Values.logLevel) $svc.env) -}}
+{{- end }}
+
+{{/* The labels of helm test objects: the release's, never a service's selector. */}}
+{{- define "services.testSelectorLabels" -}}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: helm-test
+{{- end }}
+
+{{- define "services.testLabels" -}}
+helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | trunc 63 | trimSuffix "-" }}
+{{ include "services.testSelectorLabels" . }}
+app.kubernetes.io/part-of: {{ .root.Chart.Name }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 {{- end }}
