@@ -332,3 +332,79 @@ describe('values.schema.json: Helm itself refuses wrong values, with the schema\
     expect(() => template(chartFor('nginx').chart, { set: ['traffic.api=gateway'] })).toThrow(/schema[\s\S]*api/);
   });
 });
+
+/**
+ * The variables a generated nest-microservices service validates at start-up, read from its env
+ * classes (apps/<service>/src/env.ts extends BaseEnv or DatabaseEnv of libs/common): required are
+ * the fields declared `NAME!:` that no class in the chain gives a default.
+ */
+function nestRequiredEnv(project: string, service: string): { required: string[]; declared: string[]; nodeEnvs: string[] } {
+  const classes = new Map<string, { parent?: string; fields: Map<string, boolean> }>();
+  const read = (file: string) => {
+    const text = readFileSync(join(project, file), 'utf8');
+    for (const m of text.matchAll(/export class (\w+)(?: extends (\w+))? \{([\s\S]*?)\n\}/g)) {
+      const fields = new Map<string, boolean>();
+      for (const f of (m[3] ?? '').matchAll(/^\s+(?:override\s+)?([A-Z][A-Z0-9_]*)(!?)\s*:[^=;\n]*(=)?/gm)) fields.set(f[1]!, f[3] === '=');
+      classes.set(m[1]!, { parent: m[2], fields });
+    }
+    return text;
+  };
+  const base = read('libs/common/src/config/base-env.ts');
+  const own = read(`apps/${service}/src/env.ts`);
+  const top = /export class (\w+)/.exec(own)?.[1];
+  const hasDefault = new Map<string, boolean>();
+  const chain: string[] = [];
+  for (let c = top; c && classes.has(c); c = classes.get(c)!.parent) chain.push(c);
+  for (const c of chain.reverse()) for (const [k, d] of classes.get(c)!.fields) hasDefault.set(k, d || (hasDefault.get(k) ?? false));
+  const nodeEnvs = [...(/NODE_ENV/.test(base) ? (/@IsIn\(\[([^\]]*)\]\)\s*NODE_ENV/.exec(base)?.[1] ?? '') : '').matchAll(/'([^']+)'/g)].map((m) => m[1]!);
+  return { required: [...hasDefault].filter(([, d]) => !d).map(([k]) => k).sort(), declared: [...hasDefault.keys()].sort(), nodeEnvs };
+}
+
+/** Every `config.getOrThrow('X')` key in a generated project's sources. */
+function keysRead(project: string): string[] {
+  const walk = (d: string): string[] =>
+    readdirSync(join(project, d), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(d, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.spec.ts') ? [join(d, e.name)] : []));
+  const keys = new Set<string>();
+  for (const f of [...walk('apps'), ...walk('libs')]) {
+    for (const m of readFileSync(join(project, f), 'utf8').matchAll(/getOrThrow<[^>]*>\('([A-Z][A-Z0-9_]*)'\)/g)) keys.add(m[1]!);
+  }
+  return [...keys].sort();
+}
+
+describe.skipIf(noHelm[4] || noKubectl)('the chart and the overlays give each Nest service exactly the variables its code reads', async () => {
+  const { starter: nest } = await import('../src/scaffold/starters/nest-microservices.js');
+  for (const transport of ['rabbitmq', 'kafka'] as const) {
+    for (const database of ['mongodb', 'postgres'] as const) {
+      it(`${transport} + ${database}`, async () => {
+        const options = { out: 'shop', name: 'shop', services: SERVICES, transport, database };
+        const project = writePlanned(await nest.plan(options));
+        const model = buildModel({ name: 'shop', services: SERVICES, transport, database });
+        const chart = writePlanned(helmFiles(model));
+        const kustomize = writePlanned(kustomizeFiles(model));
+        const renderings = { helm: template(chart, { release: 'shop', valuesFiles: [join(chart, 'values-prod.yaml')] }), kustomize: kustomizeBuild(join(kustomize, 'overlays', 'prod')) as K8s[] };
+        for (const svc of SERVICES) {
+          const { required, declared, nodeEnvs } = nestRequiredEnv(project, svc);
+          // The parse found the variables: every key the code reads is declared in the env classes.
+          expect(declared).toEqual(expect.arrayContaining(['NODE_ENV', 'PORT']));
+          expect(required.length).toBeGreaterThan(0);
+          for (const k of keysRead(project)) if (['MONGODB_URI', 'DATABASE_URL', 'JWT_SECRET', 'RABBITMQ_URL', 'KAFKA_BROKERS'].includes(k) && declared.includes(k)) expect(required).toContain(k);
+          for (const [tool, objects] of Object.entries(renderings)) {
+            const d = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === `shop-${svc}`) as K8s;
+            const c = d.spec.template.spec.containers[0];
+            const cm = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name === c.envFrom[0].configMapRef.name) as K8s;
+            const fromSecret = (c.env ?? []) as K8s[];
+            const provided = [...Object.keys(cm.data), ...fromSecret.map((e) => e.name)].sort();
+            const missing = required.filter((k) => !provided.includes(k));
+            expect(missing, `${tool} ${svc}`).toEqual([]);
+            // Secrets come from the service's Secret, each key named as the variable it sets.
+            for (const e of fromSecret) expect(e.valueFrom.secretKeyRef).toEqual({ name: `shop-${svc}-secrets`, key: e.name });
+            // Connection strings and signing keys never sit in a ConfigMap.
+            expect(Object.keys(cm.data).filter((k) => ['RABBITMQ_URL', 'MONGODB_URI', 'DATABASE_URL', 'JWT_SECRET'].includes(k))).toEqual([]);
+            expect(nodeEnvs).toContain(cm.data.NODE_ENV);
+            expect(String(cm.data.PORT)).toBe(String(c.ports[0].containerPort));
+          }
+        }
+      });
+    }
+  }
+});
