@@ -40,6 +40,17 @@ function trafficText(model: DeploymentModel): string[] {
   }
 }
 
+/** The cluster-scoped classes are the cluster's, applied once, never with each release. */
+function classNote(model: DeploymentModel, how: string): string[] {
+  const t = model.traffic;
+  const classes = [
+    ...(t.gateway?.gatewayClass.create ? [`GatewayClass \`${t.gateway.className}\``] : []),
+    ...(t.ingress?.ingressClass.create ? [`IngressClass \`${t.ingress.className}\` (Ingress form)`] : []),
+  ];
+  if (classes.length === 0) return [];
+  return ['', `The cluster-scoped ${classes.join(' and ')} belong to the cluster: its administrator creates them once. ${how}`];
+}
+
 export function deployReadme(model: DeploymentModel, kind: 'helm' | 'kustomize'): string {
   const secrets = model.services.map(
     (s) => `kubectl create secret generic ${s.existingSecret} -n <namespace> ${s.secretEnv.map((k) => `--from-literal=${k}=...`).join(' ')}   # ${fullName(model, s)}`,
@@ -54,7 +65,9 @@ export function deployReadme(model: DeploymentModel, kind: 'helm' | 'kustomize')
           '```',
           '',
           '`values.schema.json` rejects wrong values (unknown keys, wrong types, bad enums) before anything is rendered.',
+          '`ci/*-values.yaml` are the value sets CI lints and renders the chart with (chart-testing\'s convention: `ct lint` runs each).',
           'Keep the release name equal to the project name if you want the same object names as the Kustomize manifests.',
+          ...classNote(model, 'Set `traffic.gateway.gatewayClass.create` (or `traffic.ingress.ingressClass.create`) only where this release is to own the class.'),
         ]
       : [
           '```sh',
@@ -63,6 +76,8 @@ export function deployReadme(model: DeploymentModel, kind: 'helm' | 'kustomize')
           '```',
           '',
           'The traffic entry is a Kustomize component (`components/traffic-*`) chosen in each overlay.',
+          'Each service\'s ConfigMap is generated (`configMapGenerator`): its name carries a hash of the data, so a config change rolls the pods.',
+          ...classNote(model, 'They are in `cluster/` (`kubectl apply -k cluster`), apart from the overlays.'),
         ];
   return [
     `# ${model.name}: Kubernetes deployment`,
