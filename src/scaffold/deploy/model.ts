@@ -281,7 +281,7 @@ function nestEnvironment(role: Role, transport: StarterOptions['transport'], dat
 }
 
 /** ACM's documented example account: an ARN that reads as a placeholder and passes the schema. */
-export const EXAMPLE_CERTIFICATE_ARN = 'arn:aws:acm:us-east-1:111122223333:certificate/replace-with-your-certificate-id';
+const EXAMPLE_CERTIFICATE_ARN = 'arn:aws:acm:us-east-1:111122223333:certificate/replace-with-your-certificate-id';
 
 export function buildModel(input: ModelInput): DeploymentModel {
   const name = checkName('project name', input.name);

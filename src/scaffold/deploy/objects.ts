@@ -29,7 +29,7 @@ function labels(model: DeploymentModel, svc: ServiceSpec | undefined, managedBy:
 }
 
 /** The numeric user and group the services run as: the node images' unprivileged `node` user. */
-export const RUN_AS = 1000;
+const RUN_AS = 1000;
 
 /** The hardened container settings every workload of the starters uses. */
 export const CONTAINER_SECURITY_CONTEXT = {
