@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { AdrRecord } from '../src/adr/types.js';
 import { formatProblem, UsageError } from '../src/core/errors.js';
 import type { Tree } from '../src/core/types.js';
+import { checkShippedDecisions } from '../src/build/check-decisions.js';
 import { checkStarterManifests, checkStartersAgainstTrees } from '../src/build/check-starters.js';
 import { findStarter, loadCatalog, SCAFFOLD_DIR, starterIds } from '../src/scaffold/catalog.js';
 import { chooseFromAdrs } from '../src/scaffold/from-adrs.js';
@@ -600,6 +601,15 @@ describe('starter manifests are checked', () => {
     [base, 'id  the id must be the folder\'s name, "other"', 'other'],
   ] as [string, string, string?][])('reports a broken manifest: %j', (yaml, message, folder) => {
     expect(check(yaml, folder).join('\n')).toContain(message);
+  });
+
+  it('the build accepts in the trees only starters that have a manifest', { timeout: 120_000 }, async () => {
+    const ids = starterIds(catalog);
+    const shipped = await checkShippedDecisions(ids);
+    expect(shipped.problems.map(formatProblem)).toEqual([]);
+    expect(checkStartersAgainstTrees(await checkStarterManifests(SCAFFOLD_DIR), shipped.trees).map(formatProblem)).toEqual([]);
+    const withoutHelm = await checkShippedDecisions(ids.filter((id) => id !== 'helm'));
+    expect(withoutHelm.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toContain('unknown starter "helm"');
   });
 
   it('the build checks what the manifests say about the decision trees', () => {
