@@ -547,6 +547,22 @@ describe('a starter is one folder with a manifest', () => {
     expect(cli('scaffold', 'saga', '--out', 's', '--dry-run').status).toBe(0);
   });
 
+  it('scaffold helm loads no other starter\'s code and no manifest parser (YAML, schema)', { timeout: 60_000 }, () => {
+    const cwd = tempDir();
+    const log = join(cwd, 'loaded.txt');
+    // Records every module the run resolves (module.register hooks run before the program).
+    const hooks = `import { appendFileSync } from 'node:fs'; export async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(${JSON.stringify(log)}, r.url + '\\n'); return r; }`;
+    const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+    const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, join(ROOT, 'bin', 'adr-wizard.js'), 'scaffold', 'helm', '--out', 'h'], {
+      cwd,
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    const loaded = readFileSync(log, 'utf8').split('\n').filter((u) => u.includes('/dist/'));
+    expect(loaded.some((u) => /\/helm-[\w-]+\.js$/.test(u))).toBe(true);
+    expect(loaded.filter((u) => /\/(nest-microservices|modular-monolith|saga|mlops|kustomize|manifest|yaml-doc)-[\w-]+\.js$/.test(u))).toEqual([]);
+  });
+
   it('no shipped code outside the plan modules and their loader map names a starter', () => {
     const ids = starterIds(catalog);
     // The plan code of each starter (named by its manifest) and the map that loads it.
