@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYamlText } from 'yaml';
 import type { AdrRecord } from '../src/adr/types.js';
 import { formatProblem, UsageError } from '../src/core/errors.js';
 import type { Tree } from '../src/core/types.js';
@@ -605,6 +607,17 @@ describe('starter manifests are checked', () => {
     expect(Object.fromEntries(Object.entries(compiled.files).map(([k, v]) => [k, v.data]))).toEqual(
       Object.fromEntries(checked.starters.map((s) => [`${s.manifest.id}/starter.yaml`, s.manifest])),
     );
+  });
+
+  it('editors get the manifest schema: starter.schema.json accepts every shipped manifest and rejects a misspelt field', () => {
+    const schema = JSON.parse(readFileSync(join(SCAFFOLD_DIR, 'starter.schema.json'), 'utf8')) as object;
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    for (const starter of catalog.starters) {
+      const source = readFileSync(join(SCAFFOLD_DIR, starter.id, 'starter.yaml'), 'utf8');
+      expect(source.split('\n')[0]).toBe('# yaml-language-server: $schema=../starter.schema.json');
+      expect(validate(parseYamlText(source)), `${starter.id}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    expect(validate({ id: 'x', description: { en: 'x', es: 'x' }, optoins: {} })).toBe(false);
   });
 
   it.each([

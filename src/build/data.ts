@@ -3,7 +3,7 @@
 // the exit code.
 //   - dist/decisions-cache.json and dist/starters.json, only when the trees and the manifests pass
 //     every check, each against the other (errors fail the build, warnings are printed);
-//   - decisions/*.schema.json, the JSON Schemas for editors;
+//   - decisions/*.schema.json and templates/scaffold/starter.schema.json, the JSON Schemas for editors;
 //   - dist/templates/, every template precompiled;
 //   - templates/scaffold/pins.yaml is checked (its dates are the tests' business).
 import { join, relative } from 'node:path';
@@ -12,7 +12,7 @@ import { DECISIONS_DIR, PKG_ROOT, TEMPLATES_DIR } from '../io/paths.js';
 import { SCAFFOLD_DIR, STARTERS_FILE } from '../scaffold/catalog.js';
 import { checkShippedDecisions } from './check-decisions.js';
 import { checkStarterManifests, checkStartersAgainstTrees, writeStarters } from './check-starters.js';
-import { writeJsonSchemas } from './json-schemas.js';
+import { writeJsonSchemas, writeManifestSchema } from './json-schemas.js';
 import { readPins } from './pins.js';
 import { precompileTemplates } from './precompile-templates.js';
 import { writeDecisionsCache } from './write-decisions-cache.js';
@@ -55,7 +55,7 @@ export async function buildData(): Promise<number> {
   await writeStarters(starters, STARTERS_FILE);
   console.log(`starters: ${starters.starters.map((s) => s.manifest.id).join(', ')} checked -> ${shown(STARTERS_FILE)}`);
 
-  const schemas = await writeJsonSchemas(DECISIONS_DIR);
+  const schemas = [...(await writeJsonSchemas(DECISIONS_DIR)), await writeManifestSchema(SCAFFOLD_DIR)];
   console.log(`schemas: ${schemas.map(shown).join(', ')}`);
 
   const templates = await precompileTemplates(TEMPLATES_DIR, join(DIST, 'templates'));

@@ -53,6 +53,12 @@ const KNOWN_FIELDS = [
   'fixed', 'transport', 'database', 'sagaStyle', 'ingress', 'hosting', 'values', 'from', 'nextSteps',
 ];
 
+/** templates/scaffold/starter.schema.json, which every manifest names for editors (written by the build). */
+export function manifestJsonSchema(): Record<string, unknown> {
+  const { $schema, ...rest } = z.toJSONSchema(ManifestSchema, { target: 'draft-7', io: 'input' });
+  return { $schema, $id: 'https://adr-wizard.dev/schemas/starter.schema.json', ...rest };
+}
+
 export interface ParsedManifest {
   manifest?: StarterManifest;
   problems: Problem[];
