@@ -473,10 +473,13 @@ describe('adr-wizard scaffold (the binary)', () => {
     const result = await runCli(['scaffold', '--from-adrs', '--out', 'app', '--json', '--dry-run'], { cwd });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const doc = JSON.parse(result.stdout) as { starter: string; options: { sagaStyle: string }; from: string };
+    const doc = JSON.parse(result.stdout) as { starter: string; options: { sagaStyle: string }; from: string; also: string[] };
     expect(doc.starter).toBe('saga');
     expect(doc.options.sagaStyle).toBe('choreography');
     expect(doc.from).toContain('ADR 2 saga-coordination: choreography');
+    expect(doc.also).toEqual(['nest-microservices']);
+    const text = await runCli(['scaffold', '--from-adrs', '--out', 'app', '--dry-run'], { cwd });
+    expect(text.stdout).toContain('The ADRs also call for nest-microservices: adr-wizard scaffold nest-microservices --from-adrs');
   });
 
   it('--from-adrs says so when no accepted ADR calls for a starter', async () => {

@@ -72,7 +72,8 @@ export function parseManifest(source: string, file: string, folder: string): Par
   if (data === undefined) return { problems, locate };
   const result = ManifestSchema.safeParse(data);
   if (!result.success) return { problems: [...problems, ...schemaProblems(result.error.issues, data, file, locate, KNOWN_FIELDS)], locate };
-  const manifest = result.data as StarterManifest;
+  // Typed, not cast: the schema and StarterManifest cannot drift apart.
+  const manifest: StarterManifest = result.data;
   const at = (path: DocPath, message: string) => problems.push({ file, ...locate(path), path: dotted(path), message, severity: 'error', rule: 'starter' });
 
   if (manifest.id !== folder) at(['id'], `the id must be the folder's name, "${folder}"`);
