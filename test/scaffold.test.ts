@@ -1,15 +1,23 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYamlText } from 'yaml';
 import type { AdrRecord } from '../src/adr/types.js';
-import { UsageError } from '../src/core/errors.js';
+import { formatProblem, UsageError } from '../src/core/errors.js';
+import type { Tree } from '../src/core/types.js';
+import { checkShippedDecisions } from '../src/build/check-decisions.js';
+import { checkStarterManifests, checkStartersAgainstTrees } from '../src/build/check-starters.js';
+import { findStarter, loadCatalog, SCAFFOLD_DIR, starterIds } from '../src/scaffold/catalog.js';
 import { chooseFromAdrs } from '../src/scaffold/from-adrs.js';
+import { parseManifest } from '../src/scaffold/manifest.js';
 import { buildOptions, parseServices } from '../src/scaffold/options.js';
 import { planOps } from '../src/scaffold/plan.js';
-import { STARTERS } from '../src/scaffold/registry.js';
+import { starterFiles } from '../src/scaffold/starter-files.js';
 import { copyDir, renderTemplateDir } from '../src/scaffold/templates.js';
-import type { PlannedFile, StarterOptions } from '../src/scaffold/types.js';
-import { runCli, tempDir } from './support/cli.js';
+import type { PlannedFile, StarterManifest, StarterOptions } from '../src/scaffold/types.js';
+import { ROOT, runCli, tempDir } from './support/cli.js';
 
 const text = (files: PlannedFile[], path: string): string => {
   const file = files.find((f) => f.path === path);
@@ -18,9 +26,14 @@ const text = (files: PlannedFile[], path: string): string => {
 };
 const paths = (files: PlannedFile[]) => files.map((f) => f.path);
 
+const catalog = await loadCatalog();
+const manifest = (id: string): StarterManifest => {
+  const found = findStarter(catalog, id);
+  if (!found) throw new Error(`no starter ${id}`);
+  return found;
+};
+
 async function plan(starter: string, overrides: Partial<StarterOptions> = {}): Promise<PlannedFile[]> {
-  const load = STARTERS[starter];
-  if (!load) throw new Error(`no starter ${starter}`);
   const options: StarterOptions = {
     out: '/tmp/x',
     name: 'demo',
@@ -29,7 +42,7 @@ async function plan(starter: string, overrides: Partial<StarterOptions> = {}): P
     database: 'mongodb',
     ...overrides,
   };
-  return (await load()).plan(options);
+  return starterFiles(catalog, manifest(starter), options);
 }
 
 /** Every planned file is rendered (no Handlebars left) and every JSON file parses. */
@@ -138,10 +151,10 @@ describe('service names', () => {
   });
 
   it('rejects an unknown transport or database', () => {
-    expect(() => buildOptions('nest-microservices', { transport: 'nats' }, '/tmp', { services: [] })).toThrow(
-      /--transport: "nats" is not one of rabbitmq, kafka/,
+    expect(() => buildOptions(manifest('nest-microservices'), { transport: 'nats' }, '/tmp')).toThrow(
+      /--transport "nats" is not one of rabbitmq, kafka \(the nest-microservices starter\)/,
     );
-    expect(() => buildOptions('nest-microservices', { database: 'mysql' }, '/tmp', { services: [] })).toThrow(/--database/);
+    expect(() => buildOptions(manifest('nest-microservices'), { database: 'mysql' }, '/tmp')).toThrow(/--database/);
   });
 });
 
@@ -261,18 +274,30 @@ describe('choosing a starter from the ADR log', () => {
     body: '',
   });
 
+  const choose = (records: AdrRecord[], named?: string) => chooseFromAdrs(records, catalog.starters, named);
+
   it('maps microservices, modular monoliths and saga styles; ignores proposed ADRs', () => {
-    expect(chooseFromAdrs([record(1, 'architecture-style', 'microservices')])?.starter).toBe('nest-microservices');
-    expect(chooseFromAdrs([record(1, 'architecture-style', 'modular-monolith')])?.starter).toBe('modular-monolith');
-    expect(chooseFromAdrs([record(1, 'architecture-style', 'monolith')])).toBeUndefined();
-    expect(chooseFromAdrs([record(1, 'architecture-style', 'microservices', 'proposed')])).toBeUndefined();
-    const saga = chooseFromAdrs([
+    expect(choose([record(1, 'architecture-style', 'microservices')])?.starter).toBe('nest-microservices');
+    expect(choose([record(1, 'architecture-style', 'modular-monolith')])?.starter).toBe('modular-monolith');
+    expect(choose([record(1, 'architecture-style', 'modular-monolith-with-extracted-services')])?.starter).toBe('modular-monolith');
+    expect(choose([record(1, 'architecture-style', 'monolith')])).toBeUndefined();
+    expect(choose([record(1, 'architecture-style', 'microservices', 'proposed')])).toBeUndefined();
+    const saga = choose([
       record(1, 'architecture-style', 'microservices'),
       record(2, 'saga-coordination', 'choreography'),
       record(3, 'kubernetes-ingress', 'aws-alb'),
     ]);
-    expect(saga).toMatchObject({ starter: 'saga', flags: { sagaStyle: 'choreography', ingress: 'aws-alb' } });
-    expect(chooseFromAdrs([record(2, 'saga-coordination', 'local-transaction')])).toBeUndefined();
+    // The saga decision is the most specific; the saga starter takes no ingress, so none is implied.
+    expect(saga).toMatchObject({ starter: 'saga', flags: { sagaStyle: 'choreography' } });
+    expect(saga?.flags).toEqual({ sagaStyle: 'choreography' });
+    expect(saga?.because).toEqual([{ number: 2, tree: 'saga-coordination', outcome: 'choreography' }]);
+    expect(saga?.also).toEqual(['nest-microservices', 'helm']);
+    expect(choose([record(2, 'saga-coordination', 'local-transaction')])).toBeUndefined();
+    expect(choose([record(5, 'mlops-platform', 'mlflow'), record(6, 'kubernetes-ingress', 'nginx')])).toMatchObject({
+      starter: 'mlops-platform',
+      flags: { ingress: 'nginx' },
+      also: ['helm'],
+    });
   });
 
   it('a named starter takes only its options from the ADRs', () => {
@@ -282,19 +307,20 @@ describe('choosing a starter from the ADR log', () => {
       record(3, 'kubernetes-ingress', 'gateway-api'),
       record(4, 'saga-coordination', 'orchestration'),
     ];
-    expect(chooseFromAdrs(log, 'helm')).toMatchObject({
+    expect(choose(log, 'helm')).toMatchObject({
       starter: 'helm',
       flags: { ingress: 'gateway-api', hosting: 'amazon-eks-auto-mode' },
     });
-    expect(chooseFromAdrs(log, 'helm')?.flags.sagaStyle).toBeUndefined();
-    expect(chooseFromAdrs(log, 'saga')).toMatchObject({ starter: 'saga', flags: { sagaStyle: 'orchestration' } });
-    expect(chooseFromAdrs(log, 'nest-microservices')?.flags).toEqual({});
+    expect(choose(log, 'helm')?.flags.sagaStyle).toBeUndefined();
+    expect(choose(log, 'saga')).toMatchObject({ starter: 'saga', flags: { sagaStyle: 'orchestration' } });
+    expect(choose(log, 'nest-microservices')?.flags).toEqual({});
+    expect(choose(log, 'nest-microservices')?.because).toEqual([{ number: 1, tree: 'architecture-style', outcome: 'microservices' }]);
     // Kubernetes decisions alone call for the deployment chart.
-    expect(chooseFromAdrs([record(3, 'kubernetes-ingress', 'nginx')])).toMatchObject({ starter: 'helm', flags: { ingress: 'nginx' } });
+    expect(choose([record(3, 'kubernetes-ingress', 'nginx')])).toMatchObject({ starter: 'helm', flags: { ingress: 'nginx' } });
   });
 
   it('the latest accepted ADR of a tree wins', () => {
-    const choice = chooseFromAdrs([
+    const choice = choose([
       record(1, 'architecture-style', 'microservices'),
       record(4, 'architecture-style', 'modular-monolith'),
     ]);
@@ -390,10 +416,50 @@ describe('adr-wizard scaffold (the binary)', () => {
     expect(result.stderr).toContain('unknown starter "nest-microservice" (did you mean "nest-microservices"?)');
   });
 
-  it('refuses flags a starter cannot honour', async () => {
-    const kafka = await runCli(['scaffold', 'saga', '--transport', 'kafka', '--dry-run'], { cwd: tempDir() });
-    expect(kafka.code).toBe(2);
-    expect(kafka.stderr).toContain('RabbitMQ only');
+  it.each([
+    [['saga', '--transport', 'nats'], '--transport "nats" is not one of rabbitmq, kafka (the saga starter)'],
+    [['saga', '--database', 'mongodb'], '--database "mongodb" is not one of memory, postgres (the saga starter)'],
+    [['saga', '--services', 'a,b'], '--services: the saga starter has fixed services (reservation, payment, availability)'],
+    [['modular-monolith', '--transport', 'kafka'], '--transport: the modular-monolith starter does not take --transport (its options: --services, --database)'],
+    [['modular-monolith', '--database', 'mongodb'], '--database "mongodb" is not one of postgres (the modular-monolith starter)'],
+    [['nest-microservices', '--saga-style', 'choreography'], '--saga-style: the nest-microservices starter does not take --saga-style'],
+    [['helm', '--database', 'postgres'], '--database: the helm starter does not take --database (its options: --services, --ingress, --hosting)'],
+    [['mlops-platform', '--services', 'a'], '--services: the mlops-platform starter has fixed services (inference-api, ui)'],
+    [['mlops-platform', '--transport', 'kafka'], '--transport: the mlops-platform starter does not take --transport (its options: --ingress, --hosting)'],
+  ])('refuses a flag or value the starter does not declare: %j', async (args, message) => {
+    const result = await runCli(['scaffold', ...args, '--dry-run'], { cwd: tempDir() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('accepts what the manifests declare: saga on Kafka with in-memory state, --database memory', async () => {
+    const cwd = tempDir();
+    const result = await runCli(['scaffold', 'saga', '--transport', 'kafka', '--database', 'memory', '--out', 's', '--json', '--dry-run'], { cwd });
+    expect(result.stderr).toBe('');
+    const doc = JSON.parse(result.stdout) as { options: Record<string, unknown> };
+    expect(doc.options).toEqual({
+      name: 's',
+      services: ['reservation', 'payment', 'availability'],
+      transport: 'kafka',
+      database: 'memory',
+      sagaStyle: 'orchestration',
+    });
+    const helm = JSON.parse((await runCli(['scaffold', 'helm', '--out', 'h', '--json', '--dry-run'], { cwd })).stdout) as { options: Record<string, unknown> };
+    expect(helm.options).toEqual({ name: 'h', services: ['orders', 'billing', 'auth'], ingress: 'gateway-api', hosting: null });
+  });
+
+  it('--help lists every starter from its manifest: id, description, accepted options', async () => {
+    for (const args of [['scaffold', '--help'], ['scaffold', '-h']]) {
+      const result = await runCli(args, { cwd: tempDir() });
+      expect(result.code).toBe(0);
+      const listed = result.stdout.slice(result.stdout.indexOf('Starters'));
+      for (const starter of catalog.starters) {
+        expect(listed).toContain(`  ${starter.id}\n    ${starter.description.en}\n`);
+      }
+      expect(listed).toMatch(/ {2}saga\n.*\n {4}--services {4}fixed: reservation, payment, availability\n {4}--transport {3}rabbitmq \(default\), kafka\n {4}--database {4}memory \(default\), postgres\n/);
+      expect(listed).not.toMatch(/ {2}modular-monolith\n.*\n(?: {4}.*\n)*? {4}--transport/);
+    }
   });
 
   it('--from-adrs picks the starter and saga style from the accepted ADRs', async () => {
@@ -407,10 +473,13 @@ describe('adr-wizard scaffold (the binary)', () => {
     const result = await runCli(['scaffold', '--from-adrs', '--out', 'app', '--json', '--dry-run'], { cwd });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    const doc = JSON.parse(result.stdout) as { starter: string; options: { sagaStyle: string }; from: string };
+    const doc = JSON.parse(result.stdout) as { starter: string; options: { sagaStyle: string }; from: string; also: string[] };
     expect(doc.starter).toBe('saga');
     expect(doc.options.sagaStyle).toBe('choreography');
     expect(doc.from).toContain('ADR 2 saga-coordination: choreography');
+    expect(doc.also).toEqual(['nest-microservices']);
+    const text = await runCli(['scaffold', '--from-adrs', '--out', 'app', '--dry-run'], { cwd });
+    expect(text.stdout).toContain('The ADRs also call for nest-microservices: adr-wizard scaffold nest-microservices --from-adrs');
   });
 
   it('--from-adrs says so when no accepted ADR calls for a starter', async () => {
@@ -419,5 +488,182 @@ describe('adr-wizard scaffold (the binary)', () => {
     const result = await runCli(['scaffold', '--from-adrs', '--dry-run'], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/no accepted ADR .* calls for a starter/);
+  });
+});
+
+describe('a starter is one folder with a manifest', () => {
+  /** A starter made only of templates: no code anywhere else. */
+  function helloStarter(root: string): void {
+    const dir = join(root, 'hello');
+    mkdirSync(join(dir, 'apps/__service__'), { recursive: true });
+    writeFileSync(
+      join(dir, 'starter.yaml'),
+      [
+        'id: hello',
+        'description: { en: Hello services, es: Servicios de saludo }',
+        'options:',
+        '  services: { default: [greeter, echo] }',
+        '  database: { values: [memory, postgres], default: memory }',
+        'nextSteps:',
+        '  - cd {{out}}',
+        '  - echo {{name}}',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'README.md.hbs'), '# {{name}}\n{{#each serviceNames}}- {{this}}\n{{/each}}{{#if postgres}}PostgreSQL{{else}}in memory{{/if}}\n');
+    writeFileSync(join(dir, 'apps/__service__/main.js.hbs'), 'console.log("{{service}}");\n');
+  }
+
+  it('the catalogue reads a new folder: listed, planned from its templates, its flags checked', async () => {
+    const root = tempDir();
+    helloStarter(root);
+    mkdirSync(join(root, 'shared-templates')); // a folder without a manifest is not a starter
+    const own = await loadCatalog(root);
+    expect(starterIds(own)).toEqual(['hello']);
+    const hello = findStarter(own, 'hello')!;
+    const options = buildOptions(hello, { database: 'postgres' }, root);
+    expect(options).toMatchObject({ services: ['greeter', 'echo'], database: 'postgres', name: 'hello' });
+    expect(options.transport).toBeUndefined();
+    const files = await starterFiles(own, hello, options);
+    expect(paths(files)).toEqual(['README.md', 'apps/echo/main.js', 'apps/greeter/main.js']);
+    expect(text(files, 'README.md')).toBe('# hello\n- greeter\n- echo\nPostgreSQL\n');
+    expect(() => buildOptions(hello, { transport: 'kafka' }, root)).toThrow('--transport: the hello starter does not take --transport (its options: --services, --database)');
+  });
+
+  it('the binary scaffolds a folder added to an installed package, and lists it in --help', { timeout: 60_000 }, async () => {
+    const pkg = tempDir('adr-wizard-package-');
+    for (const name of ['bin', 'dist', 'decisions', 'templates', 'package.json']) cpSync(join(ROOT, name), join(pkg, name), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(pkg, 'node_modules'), 'dir');
+    helloStarter(join(pkg, 'templates', 'scaffold'));
+    const cwd = tempDir();
+    const bin = join(pkg, 'bin', 'adr-wizard.js');
+    const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const written = cli('scaffold', 'hello', '--out', 'h', '--database', 'postgres');
+    expect(written.stderr).toBe('');
+    expect(written.status).toBe(0);
+    expect(readFileSync(join(cwd, 'h/apps/greeter/main.js'), 'utf8')).toBe('console.log("greeter");\n');
+    expect(existsSync(join(cwd, 'h/starter.yaml'))).toBe(false);
+    expect(written.stdout).toContain(`  cd ${join(cwd, 'h')}\n  echo h\n`);
+    expect(cli('scaffold', '--help').stdout).toContain('  hello\n    Hello services\n    --services    default greeter,echo\n    --database    memory (default), postgres\n');
+    const refused = cli('scaffold', 'hello', '--out', 'x', '--saga-style', 'choreography');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr.trim()).toBe('error --saga-style: the hello starter does not take --saga-style (its options: --services, --database)');
+    // The shipped starters still come from the build's compiled manifests.
+    expect(cli('scaffold', 'saga', '--out', 's', '--dry-run').status).toBe(0);
+  });
+
+  it('scaffold helm loads no other starter\'s code and no manifest parser (YAML, schema)', { timeout: 60_000 }, () => {
+    const cwd = tempDir();
+    const log = join(cwd, 'loaded.txt');
+    // Records every module the run resolves (module.register hooks run before the program).
+    const hooks = `import { appendFileSync } from 'node:fs'; export async function resolve(s, c, next) { const r = await next(s, c); appendFileSync(${JSON.stringify(log)}, r.url + '\\n'); return r; }`;
+    const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hooks)}`)});`;
+    const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, join(ROOT, 'bin', 'adr-wizard.js'), 'scaffold', 'helm', '--out', 'h'], {
+      cwd,
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toBe('');
+    const loaded = readFileSync(log, 'utf8').split('\n').filter((u) => u.includes('/dist/'));
+    expect(loaded.some((u) => /\/helm-[\w-]+\.js$/.test(u))).toBe(true);
+    expect(loaded.filter((u) => /\/(nest-microservices|modular-monolith|saga|mlops|kustomize|manifest|yaml-doc)-[\w-]+\.js$/.test(u))).toEqual([]);
+  });
+
+  it('no shipped code outside the plan modules and their loader map names a starter', () => {
+    const ids = starterIds(catalog);
+    // The plan code of each starter (named by its manifest) and the map that loads it.
+    const planCode = [join('src', 'scaffold', 'starters') + sep, join('src', 'scaffold', 'deploy') + sep, join('src', 'scaffold', 'registry.ts')];
+    // `saga` is also a reserved service name (a folder of the layouts), not the starter.
+    const allowed = new Map([[join('src', 'scaffold', 'options.ts'), ['saga']]]);
+    const found: string[] = [];
+    for (const entry of readdirSync(join(ROOT, 'src'), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.ts') || entry.name.endsWith('.test.ts')) continue;
+      const rel = relative(ROOT, join(entry.parentPath, entry.name));
+      if (planCode.some((p) => rel.startsWith(p) || rel === p) || rel.includes('__fixtures__')) continue;
+      // Comments may name a starter as an example; code may not.
+      const source = readFileSync(join(ROOT, rel), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '');
+      for (const id of ids) {
+        if ((allowed.get(rel) ?? []).includes(id)) continue;
+        if (new RegExp(`['"\`/]${id}['"\`/]`).test(source)) found.push(`${rel}: ${id}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('never writes a manifest into a generated project', async () => {
+    for (const starter of catalog.starters) {
+      const files = await plan(starter.id, { services: buildOptions(starter, {}, '/tmp').services });
+      expect(paths(files).filter((p) => p.endsWith('starter.yaml')), starter.id).toEqual([]);
+    }
+  });
+});
+
+describe('starter manifests are checked', () => {
+  const check = (yaml: string, folder = 'demo') => parseManifest(yaml, 'demo/starter.yaml', folder).problems.map(formatProblem);
+  const base = 'id: demo\ndescription: { en: Demo, es: Demo }\n';
+
+  it('every shipped manifest passes, and the build compiled exactly them', async () => {
+    const checked = await checkStarterManifests(SCAFFOLD_DIR);
+    expect(checked.problems.map(formatProblem)).toEqual([]);
+    const compiled = JSON.parse(readFileSync(join(ROOT, 'dist', 'starters.json'), 'utf8')) as { files: Record<string, { data: unknown }> };
+    expect(Object.fromEntries(Object.entries(compiled.files).map(([k, v]) => [k, v.data]))).toEqual(
+      Object.fromEntries(checked.starters.map((s) => [`${s.manifest.id}/starter.yaml`, s.manifest])),
+    );
+  });
+
+  it('editors get the manifest schema: starter.schema.json accepts every shipped manifest and rejects a misspelt field', () => {
+    const schema = JSON.parse(readFileSync(join(SCAFFOLD_DIR, 'starter.schema.json'), 'utf8')) as object;
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+    for (const starter of catalog.starters) {
+      const source = readFileSync(join(SCAFFOLD_DIR, starter.id, 'starter.yaml'), 'utf8');
+      expect(source.split('\n')[0]).toBe('# yaml-language-server: $schema=../starter.schema.json');
+      expect(validate(parseYamlText(source)), `${starter.id}: ${JSON.stringify(validate.errors)}`).toBe(true);
+    }
+    expect(validate({ id: 'x', description: { en: 'x', es: 'x' }, optoins: {} })).toBe(false);
+  });
+
+  it.each([
+    [`${base}options:\n  transport: { values: [rabbitmq], default: kafka }\n`, 'demo/starter.yaml:4:45  options.transport.default  "kafka" is not one of its values (rabbitmq)'],
+    [`${base}options:\n  transport: { values: [nats] }\n`, 'options.transport.values[0]  must be "rabbitmq" or "kafka"'],
+    [`${base}plan: starters/nope\n`, 'plan  no plan module "starters/nope"'],
+    [`${base}nextSteps:\n  - cd {{dir}}\n`, 'nextSteps[0]  unknown placeholder {{dir}}; known: {{out}}, {{name}}'],
+    [`${base}optoins: {}\n`, 'unknown field "optoins" (did you mean "options"?)'],
+    [`${base}options:\n  services: { default: [orders, common] }\n`, 'options.services  "common" is reserved'],
+    [base, 'id  the id must be the folder\'s name, "other"', 'other'],
+  ] as [string, string, string?][])('reports a broken manifest: %j', (yaml, message, folder) => {
+    expect(check(yaml, folder).join('\n')).toContain(message);
+  });
+
+  it('the build accepts in the trees only starters that have a manifest', { timeout: 120_000 }, async () => {
+    const ids = starterIds(catalog);
+    const shipped = await checkShippedDecisions(ids);
+    expect(shipped.problems.map(formatProblem)).toEqual([]);
+    expect(checkStartersAgainstTrees(await checkStarterManifests(SCAFFOLD_DIR), shipped.trees).map(formatProblem)).toEqual([]);
+    const withoutHelm = await checkShippedDecisions(ids.filter((id) => id !== 'helm'));
+    expect(withoutHelm.problems.filter((p) => p.severity === 'error').map((p) => p.message)).toContain('unknown starter "helm"');
+  });
+
+  it('the build checks what the manifests say about the decision trees', () => {
+    const tree = (id: string, outcomes: Record<string, string[]>) =>
+      [id, { id, outcomes: Object.fromEntries(Object.entries(outcomes).map(([o, starters]) => [o, { id: o, starters }])) } as unknown as Tree] as const;
+    const trees = new Map([tree('style', { big: ['demo'], small: [] }), tree('ingress', { a: ['demo'], b: ['demo'] })]);
+    const manifestOf = (yaml: string, folder = 'demo') => {
+      const parsed = parseManifest(yaml, `${folder}/starter.yaml`, folder);
+      return { file: folder, shown: `${folder}/starter.yaml`, source: yaml, manifest: parsed.manifest!, locate: parsed.locate };
+    };
+    const demo = manifestOf(
+      `${base}precedence: 5\nselectedBy:\n  - { tree: style, outcome: small }\n  - { tree: nope }\n  - { tree: style, outcome: huge }\noptions:\n  ingress: { values: [a, c], from: ingress }\n`,
+    );
+    const other = manifestOf('id: other\ndescription: { en: O, es: O }\nprecedence: 5\nselectedBy: [{ tree: ingress }]\n', 'other');
+    expect(checkStartersAgainstTrees({ starters: [demo, other], problems: [] }, trees).map(formatProblem)).toEqual([
+      "demo/starter.yaml:5:5  selectedBy[0]  style's outcome small does not list demo among its starters",
+      'demo/starter.yaml:6:13  selectedBy[1].tree  no decision tree "nope"',
+      'demo/starter.yaml:7:29  selectedBy[2].outcome  tree style has no outcome "huge"',
+      'demo/starter.yaml:9:22  options.ingress.values  "c" is not an outcome of ingress',
+      "other/starter.yaml:4:14  selectedBy[0]  ingress's outcome a does not list other among its starters",
+      "other/starter.yaml:4:14  selectedBy[0]  ingress's outcome b does not list other among its starters",
+      'other/starter.yaml:3:13  precedence  demo has the same precedence: which one --from-adrs picks would be arbitrary',
+    ]);
   });
 });

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { driversJsonSchema, treeJsonSchema } from '../core/json-schema.js';
 import { writeFileAtomic } from '../io/fs.js';
+import { manifestJsonSchema } from '../scaffold/manifest.js';
 
 export const SCHEMA_FILES: Record<string, () => Record<string, unknown>> = {
   'decision-tree.schema.json': treeJsonSchema,
@@ -16,4 +17,11 @@ export async function writeJsonSchemas(dir: string): Promise<string[]> {
     written.push(join(dir, name));
   }
   return written;
+}
+
+/** starter.schema.json, named by every templates/scaffold/<id>/starter.yaml. */
+export async function writeManifestSchema(dir: string): Promise<string> {
+  const file = join(dir, 'starter.schema.json');
+  await writeFileAtomic(file, `${JSON.stringify(manifestJsonSchema(), null, 2)}\n`, { force: true });
+  return file;
 }

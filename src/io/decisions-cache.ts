@@ -1,5 +1,6 @@
 // Reads dist/decisions-cache.json (written by the build after every check of the shipped trees
-// passed, src/build/write-decisions-cache.ts): the shipped trees as plain data. An entry is used only
+// passed, src/build/write-decisions-cache.ts): the shipped trees as plain data; and, in the same
+// form, dist/starters.json, the checked starter manifests. An entry is used only
 // while its YAML is the one the build checked: same size and modification time, or, when those
 // differ (a fresh checkout touches every file), the same SHA-1 of its content. An edited tree is
 // always read from its YAML, with every check.
@@ -15,24 +16,31 @@ export interface CacheFile {
   files: Record<string, { size: number; mtimeMs: number; sha1: string; data: unknown }>;
 }
 
-let cache: CacheFile | null | undefined;
+const loaded = new Map<string, CacheFile | null>();
 
 // Synchronous on purpose: a handful of small reads on every start, where waiting on the event
 // loop for each costs more than the reads.
-function load(): CacheFile | null {
-  if (cache !== undefined) return cache;
+function load(cacheFile: string): CacheFile | null {
+  if (loaded.has(cacheFile)) return loaded.get(cacheFile)!;
+  let cache: CacheFile | null;
   try {
-    const parsed = JSON.parse(readFileSync(CACHE_FILE, 'utf8')) as Partial<CacheFile>;
+    const parsed = JSON.parse(readFileSync(cacheFile, 'utf8')) as Partial<CacheFile>;
     cache = parsed.version === 2 && typeof parsed.files === 'object' && parsed.files !== null ? (parsed as CacheFile) : null;
   } catch {
     cache = null;
   }
+  loaded.set(cacheFile, cache);
   return cache;
 }
 
 /** The built data of the shipped file `file`, or undefined when there is no build or the file changed since. */
 export function builtData(file: string, name: string): unknown {
-  const c = load();
+  return builtDataIn(CACHE_FILE, file, name);
+}
+
+/** builtData for another file the build writes in the same form (`name`: the entry's key). */
+export function builtDataIn(cacheFile: string, file: string, name: string): unknown {
+  const c = load(cacheFile);
   const entry = c && Object.hasOwn(c.files, name) ? c.files[name] : undefined;
   if (!entry) return undefined;
   try {

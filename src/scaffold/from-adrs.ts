@@ -1,12 +1,18 @@
-// Chooses a starter from the accepted decisions in an ADR log (pure: records in, choice out).
+// Chooses a starter from the accepted decisions in an ADR log (pure: records and manifests in,
+// choice out). Which outcomes select a starter, which decides when several do, and which trees
+// feed which option: all read from the manifests (selectedBy, precedence, options.*.from).
 import type { AdrRecord } from '../adr/types.js';
+import type { RawScaffoldFlags } from './options.js';
+import type { StarterManifest, ValueOptionName } from './types.js';
 
 export interface AdrChoice {
   starter: string;
-  /** Flags implied by the decisions (the user's explicit flags win). */
-  flags: { sagaStyle?: 'orchestration' | 'choreography'; ingress?: string; hosting?: string };
+  /** Flags implied by the decisions, only options the starter takes (the user's explicit flags win). */
+  flags: Pick<RawScaffoldFlags, ValueOptionName>;
   /** The ADRs the choice rests on, for the message the user sees. */
   because: { number: number; tree: string; outcome: string }[];
+  /** Other starters the decisions call for, by precedence. */
+  also: string[];
 }
 
 /** Latest accepted decision per tree (a later ADR on the same tree supersedes in practice). */
@@ -21,66 +27,56 @@ function acceptedByTree(records: AdrRecord[]): Map<string, AdrRecord> {
 
 const cite = (r: AdrRecord) => ({ number: r.number, tree: r.wizard?.tree ?? '', outcome: r.wizard?.outcome ?? '' });
 
-/**
- * The starter the decisions call for, or undefined when none of them enables one. A saga decision
- * is the most specific (it names the coordination style), then the architecture style.
- */
-export function chooseFromAdrs(records: AdrRecord[], named?: string): AdrChoice | undefined {
-  const accepted = acceptedByTree(records);
-  if (named !== undefined) return optionsFor(named, accepted);
-  const flags: AdrChoice['flags'] = {};
-  const because: AdrChoice['because'] = [];
-  const ingress = accepted.get('kubernetes-ingress');
-  if (ingress?.wizard) {
-    flags.ingress = ingress.wizard.outcome;
-    because.push(cite(ingress));
+/** The accepted ADRs that select `starter` (an entry without an outcome: any outcome of its tree). */
+function selecting(starter: StarterManifest, accepted: Map<string, AdrRecord>): AdrRecord[] {
+  const out: AdrRecord[] = [];
+  for (const s of starter.selectedBy) {
+    const record = accepted.get(s.tree);
+    if (record?.wizard && (s.outcome === undefined || s.outcome === record.wizard.outcome) && !out.includes(record)) out.push(record);
   }
-  const hosting = accepted.get('kubernetes-hosting');
-  if (hosting?.wizard) {
-    flags.hosting = hosting.wizard.outcome;
-    because.push(cite(hosting));
-  }
-  const saga = accepted.get('saga-coordination');
-  if (saga?.wizard && (saga.wizard.outcome === 'orchestration' || saga.wizard.outcome === 'choreography')) {
-    flags.sagaStyle = saga.wizard.outcome;
-    return { starter: 'saga', flags, because: [cite(saga), ...because] };
-  }
-  const style = accepted.get('architecture-style');
-  if (style?.wizard?.outcome === 'microservices') {
-    return { starter: 'nest-microservices', flags, because: [cite(style), ...because] };
-  }
-  // Extracted services start life as modules with a public API: the same starter.
-  if (style?.wizard?.outcome === 'modular-monolith' || style?.wizard?.outcome === 'modular-monolith-with-extracted-services') {
-    return { starter: 'modular-monolith', flags, because: [cite(style), ...because] };
-  }
-  // Only Kubernetes decisions: the deployment chart for them.
-  if (because.length > 0) return { starter: 'helm', flags, because };
-  return undefined;
+  return out;
 }
 
-// Which decisions feed which starter's options when the user names the starter.
-const TREES_FOR: Record<string, string[]> = {
-  saga: ['saga-coordination'],
-  helm: ['kubernetes-ingress', 'kubernetes-hosting'],
-  kustomize: ['kubernetes-ingress', 'kubernetes-hosting'],
-  'mlops-platform': ['kubernetes-ingress', 'kubernetes-hosting', 'mlops-platform'],
-};
-
-/** A starter named by the user: the ADRs only supply its options. */
-function optionsFor(starter: string, accepted: Map<string, AdrRecord>): AdrChoice {
+/** The starter's options the decisions set: an outcome that is not one of the option's values sets nothing. */
+function optionsFrom(starter: StarterManifest, accepted: Map<string, AdrRecord>, cited: AdrRecord[]): AdrChoice['flags'] {
   const flags: AdrChoice['flags'] = {};
-  const because: AdrChoice['because'] = [];
-  for (const tree of TREES_FOR[starter] ?? []) {
-    const record = accepted.get(tree);
+  for (const [name, spec] of Object.entries(starter.options) as [string, { from?: string; values?: string[] } | undefined][]) {
+    if (spec?.from === undefined || spec.values === undefined) continue;
+    const record = accepted.get(spec.from);
     const outcome = record?.wizard?.outcome;
-    if (!record || !outcome) continue;
-    if (tree === 'kubernetes-ingress') flags.ingress = outcome;
-    else if (tree === 'kubernetes-hosting') flags.hosting = outcome;
-    else if (tree === 'saga-coordination') {
-      if (outcome !== 'orchestration' && outcome !== 'choreography') continue;
-      flags.sagaStyle = outcome;
-    }
-    because.push(cite(record));
+    if (!record || outcome === undefined || !spec.values.includes(outcome)) continue;
+    flags[name as ValueOptionName] = outcome;
+    if (!cited.includes(record)) cited.push(record);
   }
-  return { starter, flags, because };
+  return flags;
+}
+
+/**
+ * The starter the decisions call for (the highest precedence among those they select), or
+ * undefined when none; with `named`, that starter, whose options only are taken from the ADRs.
+ */
+export function chooseFromAdrs(records: AdrRecord[], starters: readonly StarterManifest[], named?: string): AdrChoice | undefined {
+  const accepted = acceptedByTree(records);
+  const selected = starters
+    .map((starter) => ({ starter, records: selecting(starter, accepted) }))
+    .filter((s) => s.records.length > 0)
+    .sort((a, b) => b.starter.precedence - a.starter.precedence || a.starter.id.localeCompare(b.starter.id));
+  const chosen =
+    named === undefined
+      ? selected[0]
+      : (selected.find((s) => s.starter.id === named) ?? { starter: starters.find((s) => s.id === named), records: [] });
+  if (!chosen?.starter) return undefined;
+  const cited = [...chosen.records];
+  const flags = optionsFrom(chosen.starter, accepted, cited);
+  return {
+    starter: chosen.starter.id,
+    flags,
+    because: cited.map(cite),
+    also: selected.filter((s) => s !== chosen).map((s) => s.starter.id),
+  };
+}
+
+/** The trees whose accepted outcomes can select a starter, for the message when none does. */
+export function selectingTrees(starters: readonly StarterManifest[]): string[] {
+  return [...new Set(starters.flatMap((s) => s.selectedBy.map((b) => b.tree)))].sort();
 }

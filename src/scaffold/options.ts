@@ -1,9 +1,10 @@
-// Turns command-line flags into StarterOptions, refusing anything that could write outside the
-// target or produce code that does not compile (service names end up as folders and identifiers).
+// Turns command-line flags into StarterOptions by the starter's manifest, refusing anything that
+// could write outside the target or produce code that does not compile (service names end up as
+// folders and identifiers), and any flag or value the starter does not declare.
 import { basename, resolve } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { kebabCase } from './templates.js';
-import type { StarterOptions } from './types.js';
+import { OPTION_FLAGS, type OptionName, type StarterManifest, type StarterOptions, type ValueOptionName } from './types.js';
 
 const SERVICE_NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const MAX_SERVICE_NAME = 40;
@@ -12,10 +13,6 @@ const RESERVED_SERVICE_NAMES = new Set([
   'app', 'apps', 'common', 'config', 'dist', 'docker', 'lib', 'libs', 'node-modules', 'shared', 'src', 'test',
   'saga', 'health', 'default', 'new', 'delete', 'class', 'function', 'import', 'export',
 ]);
-const TRANSPORTS = ['rabbitmq', 'kafka'] as const;
-const DATABASES = ['mongodb', 'postgres'] as const;
-const SAGA_STYLES = ['orchestration', 'choreography'] as const;
-
 export function parseServices(raw: string | undefined, fallback: string[]): string[] {
   if (raw === undefined) return fallback;
   const names = raw.split(',').map((s) => s.trim());
@@ -38,12 +35,6 @@ export function parseServices(raw: string | undefined, fallback: string[]): stri
   return names;
 }
 
-function oneOf<T extends string>(flag: string, value: unknown, allowed: readonly T[], fallback: T): T {
-  if (value === undefined) return fallback;
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag}: "${String(value)}" is not one of ${allowed.join(', ')}`);
-}
-
 /** npm package names are lowercase; the folder name is the natural project name. */
 function projectName(out: string): string {
   const name = kebabCase(basename(out)).slice(0, 60);
@@ -60,22 +51,47 @@ export interface RawScaffoldFlags {
   hosting?: string;
 }
 
-export function buildOptions(
-  starterId: string,
-  flags: RawScaffoldFlags,
-  cwd: string,
-  defaults: { services: string[] },
-): StarterOptions {
-  const out = resolve(cwd, flags.out ?? starterId);
+/** The options a manifest declares, in flag order. */
+export function acceptedOptions(manifest: StarterManifest): OptionName[] {
+  return (Object.keys(OPTION_FLAGS) as OptionName[]).filter((name) => manifest.options[name] !== undefined);
+}
+
+/**
+ * Options for `manifest`'s starter from the flags: every flag must be one the manifest declares
+ * (a flag the starter cannot honour is refused, never ignored), every value one it allows.
+ */
+export function buildOptions(manifest: StarterManifest, flags: RawScaffoldFlags, cwd: string): StarterOptions {
+  const id = manifest.id;
+  for (const name of Object.keys(OPTION_FLAGS) as OptionName[]) {
+    if (flags[name] === undefined || manifest.options[name] !== undefined) continue;
+    // Fixed services are not an option the user has.
+    const accepted = acceptedOptions(manifest)
+      .filter((n) => !(n === 'services' && manifest.options.services !== undefined && 'fixed' in manifest.options.services))
+      .map((n) => OPTION_FLAGS[n]);
+    const takes = accepted.length > 0 ? `its options: ${accepted.join(', ')}` : 'it takes no options';
+    throw new UsageError(`${OPTION_FLAGS[name]}: the ${id} starter does not take ${OPTION_FLAGS[name]} (${takes})`);
+  }
+  const out = resolve(cwd, flags.out ?? id);
+  const services = manifest.options.services;
+  if (services !== undefined && 'fixed' in services && flags.services !== undefined) {
+    throw new UsageError(`--services: the ${id} starter has fixed services (${services.fixed.join(', ')})`);
+  }
   const options: StarterOptions = {
     out,
     name: projectName(out),
-    services: parseServices(flags.services, defaults.services),
-    transport: oneOf('--transport', flags.transport, TRANSPORTS, 'rabbitmq'),
-    database: oneOf('--database', flags.database, DATABASES, 'mongodb'),
-    sagaStyle: oneOf('--saga-style', flags.sagaStyle, SAGA_STYLES, 'orchestration'),
+    services: services === undefined ? [] : 'fixed' in services ? services.fixed : parseServices(flags.services, services.default),
   };
-  if (flags.ingress !== undefined) options.ingress = flags.ingress;
-  if (flags.hosting !== undefined) options.hosting = flags.hosting;
+  for (const name of VALUE_OPTIONS) {
+    const spec = manifest.options[name];
+    if (spec === undefined) continue;
+    const value = flags[name] ?? spec.default;
+    if (value === undefined) continue;
+    if (!(spec.values as string[]).includes(value)) {
+      throw new UsageError(`${OPTION_FLAGS[name]} "${value}" is not one of ${spec.values.join(', ')} (the ${id} starter)`);
+    }
+    (options as unknown as Record<string, string>)[name] = value;
+  }
   return options;
 }
+
+const VALUE_OPTIONS = ['transport', 'database', 'sagaStyle', 'ingress', 'hosting'] as const satisfies readonly ValueOptionName[];

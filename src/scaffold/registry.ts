@@ -1,13 +1,13 @@
-// The starter catalogue. Each entry is a lazy loader so that `scaffold helm` never loads the Nest
-// templates' code, and start-up stays fast. One line per starter.
+// The plan modules a manifest can name (`plan:` in templates/scaffold/<id>/starter.yaml): the
+// one place that maps a key to code. Each entry is a lazy loader so that `scaffold helm` never
+// loads the Nest starters' code. A starter whose files are only its templates names none.
 import type { Starter } from './types.js';
 
-export const STARTERS: Record<string, () => Promise<Starter>> = {
-  'nest-microservices': async () => (await import('./starters/nest-microservices.js')).starter,
-  saga: async () => (await import('./starters/saga.js')).starter,
-  'modular-monolith': async () => (await import('./starters/modular-monolith.js')).starter,
-  // deployment starters (src/scaffold/deploy/)
-  helm: async () => (await import('./deploy/helm.js')).starter,
-  kustomize: async () => (await import('./deploy/kustomize.js')).starter,
-  'mlops-platform': async () => (await import('./deploy/mlops.js')).starter,
+export const PLAN_MODULES: Record<string, () => Promise<Starter>> = {
+  'starters/nest-microservices': async () => (await import('./starters/nest-microservices.js')).starter,
+  'starters/saga': async () => (await import('./starters/saga.js')).starter,
+  'starters/modular-monolith': async () => (await import('./starters/modular-monolith.js')).starter,
+  'deploy/helm': async () => (await import('./deploy/helm.js')).starter,
+  'deploy/kustomize': async () => (await import('./deploy/kustomize.js')).starter,
+  'deploy/mlops': async () => (await import('./deploy/mlops.js')).starter,
 };

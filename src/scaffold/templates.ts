@@ -10,7 +10,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { registerTemplateHelpers, templateFor, type Template } from '../io/templates.js';
-import type { PlannedFile } from './types.js';
+import { MANIFEST_FILE, type PlannedFile } from './types.js';
 
 export type TemplateContext = Record<string, unknown>;
 
@@ -59,6 +59,8 @@ function listFiles(root: string, rel = ''): TemplateFile[] {
   const out: TemplateFile[] = [];
   const entries = readdirSync(join(root, rel), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of entries) {
+    // A starter's manifest describes the starter; it is not a file of the project.
+    if (rel === '' && entry.name === MANIFEST_FILE) continue;
     const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
     if (entry.isDirectory()) out.push(...listFiles(root, childRel));
     else if (entry.isFile()) {

@@ -163,12 +163,10 @@ async function offerStarter(deps: SessionDeps, decisions: Decision[]): Promise<b
     ...new Set(decisions.flatMap((d) => trees.get(d.tree)?.outcomes[d.outcome]?.starters ?? [])),
   ];
   if (wanted.length === 0) return false;
-  const { STARTERS } = await import('../../scaffold/registry.js');
-  const available = wanted.filter((id) => Object.hasOwn(STARTERS, id));
-  if (available.length === 0) return false;
-  const described = await Promise.all(
-    available.map(async (id) => ({ id, description: (await STARTERS[id]!()).description })),
-  );
+  const { loadCatalog } = await import('../../scaffold/catalog.js');
+  const { starters } = await loadCatalog();
+  const described = wanted.flatMap((id) => starters.filter((s) => s.id === id).map((s) => ({ id, description: s.description[lang] })));
+  if (described.length === 0) return false;
   println();
   const pick = await prompter.select<string>({
     id: 'starter',

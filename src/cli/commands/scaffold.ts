@@ -4,9 +4,10 @@ import { spawn } from 'node:child_process';
 import { relative } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { applyPlan, prepareOps } from '../../scaffold/apply.js';
-import { buildOptions, type RawScaffoldFlags } from '../../scaffold/options.js';
-import { STARTERS } from '../../scaffold/registry.js';
-import type { FileOp, StarterOptions } from '../../scaffold/types.js';
+import { findStarter, loadCatalog, starterIds, type Catalog } from '../../scaffold/catalog.js';
+import { acceptedOptions, buildOptions, type RawScaffoldFlags } from '../../scaffold/options.js';
+import { nextSteps as nextStepsOf, starterFiles } from '../../scaffold/starter-files.js';
+import { OPTION_FLAGS, type FileOp, type OptionName, type StarterManifest, type StarterOptions } from '../../scaffold/types.js';
 import { didYouMean } from '../../core/did-you-mean.js';
 import { printJson, println, style } from '../messages.js';
 import { progressLine } from '../progress-line.js';
@@ -20,42 +21,56 @@ interface ScaffoldFlags extends RawScaffoldFlags {
   json?: boolean;
 }
 
-const DEFAULT_SERVICES: Record<string, string[]> = {
-  'nest-microservices': ['orders', 'billing', 'auth'],
-  'modular-monolith': ['orders', 'billing', 'identity'],
-  saga: ['reservation', 'payment', 'availability'],
-};
+interface FromLog {
+  starter: string;
+  flags: RawScaffoldFlags;
+  note: string;
+  also: string[];
+}
 
-async function chooseFromLog(cwd: string, named: string | undefined): Promise<{ starter: string; flags: RawScaffoldFlags; note: string }> {
-  const {readLog } = await import('../../adr/log.js');
-  const { chooseFromAdrs } = await import('../../scaffold/from-adrs.js');
+async function chooseFromLog(cwd: string, catalog: Catalog, named: string | undefined): Promise<FromLog> {
+  const { readLog } = await import('../../adr/log.js');
+  const { chooseFromAdrs, selectingTrees } = await import('../../scaffold/from-adrs.js');
   const { dir } = await adrFolder(cwd);
-  const choice = chooseFromAdrs(await readLog(dir), named);
+  const choice = chooseFromAdrs(await readLog(dir), catalog.starters, named);
   if (!choice) {
     throw new UsageError(
-      `no accepted ADR in ${relative(cwd, dir) || '.'} calls for a starter (architecture-style microservices or modular-monolith, or saga-coordination); name one: adr-wizard scaffold <starter>`,
+      `no accepted ADR in ${relative(cwd, dir) || '.'} calls for a starter (decisions of ${selectingTrees(catalog.starters).join(', ')}); name one: adr-wizard scaffold <starter>`,
     );
   }
   const note = choice.because.map((b) => `ADR ${b.number} ${b.tree}: ${b.outcome}`).join('; ') || 'no accepted ADR sets its options';
-  return { starter: choice.starter, flags: choice.flags, note };
+  return { starter: choice.starter, flags: choice.flags, note, also: choice.also };
 }
 
-/** Flags a starter cannot honour are refused rather than silently ignored. */
-function checkStarterFlags(starterId: string, flags: RawScaffoldFlags): void {
-  if (starterId === 'saga') {
-    if (flags.transport !== undefined && flags.transport !== 'rabbitmq') {
-      throw new UsageError(`--transport: the saga starter uses RabbitMQ only (got "${flags.transport}")`);
-    }
-    if (flags.database === 'mongodb') {
-      throw new UsageError('--database: the saga starter keeps its state in PostgreSQL (--database postgres) or in memory (omit --database)');
-    }
-    if (flags.services !== undefined) {
-      throw new UsageError('--services: the saga starter has fixed services (reservation, payment, availability)');
-    }
+function knownStarter(catalog: Catalog, id: string): StarterManifest {
+  const manifest = findStarter(catalog, id);
+  if (manifest) return manifest;
+  const ids = starterIds(catalog);
+  throw new UsageError(`unknown starter "${id}"${didYouMean(id, ids)}; starters: ${ids.join(', ')}`);
+}
+
+/** How an option reads in `scaffold --help`: its values with the default, or its services. */
+function describeOption(manifest: StarterManifest, name: OptionName): string {
+  const spec = manifest.options[name];
+  if (spec === undefined) return '';
+  if ('values' in spec) {
+    const values = (spec.values as string[]).map((v) => (v === spec.default ? `${v} (default)` : v)).join(', ');
+    return `${values}${spec.from ? `; --from-adrs: ${spec.from}` : ''}`;
   }
-  if (flags.sagaStyle !== undefined && starterId !== 'saga') {
-    throw new UsageError(`--saga-style applies to the saga starter only, not "${starterId}"`);
+  return 'fixed' in spec ? `fixed: ${spec.fixed.join(', ')}` : `default ${spec.default.join(',')}`;
+}
+
+/** The starters as `scaffold --help` lists them: id, description, the options each accepts. */
+export async function starterHelp(): Promise<string> {
+  const catalog = await loadCatalog();
+  const lines = ['', 'Starters (templates/scaffold/<id>/starter.yaml):'];
+  for (const manifest of catalog.starters) {
+    lines.push(`  ${manifest.id}`, `    ${manifest.description.en}`);
+    const names = acceptedOptions(manifest);
+    for (const name of names) lines.push(`    ${OPTION_FLAGS[name].padEnd(14)}${describeOption(manifest, name)}`);
+    if (names.length === 0) lines.push('    (no options)');
   }
+  return lines.join('\n');
 }
 
 function describeOp(op: FileOp): string {
@@ -99,35 +114,29 @@ function npmInstall(dir: string, quietStdout: boolean): Promise<void> {
 
 export async function run(starterArg: string | undefined, opts: ScaffoldFlags): Promise<void> {
   const cwd = process.cwd();
+  const catalog = await loadCatalog();
+  if (starterArg !== undefined) knownStarter(catalog, starterArg);
   let starterId = starterArg;
   let flags: RawScaffoldFlags = { ...opts };
-  let note: string | undefined;
+  let from: FromLog | undefined;
   if (opts.fromAdrs) {
     // A named starter takes only its options from the ADRs; otherwise the ADRs choose the starter.
-    const chosen = await chooseFromLog(cwd, starterId);
-    starterId = chosen.starter;
+    from = await chooseFromLog(cwd, catalog, starterId);
+    starterId = from.starter;
     // Explicit flags win over what the ADRs imply.
-    flags = { ...chosen.flags, ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) };
-    note = `${chosen.starter}, from ${chosen.note}`;
+    flags = { ...from.flags, ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) };
   }
   if (starterId === undefined) {
-    throw new UsageError(`name a starter (${Object.keys(STARTERS).join(', ')}) or pass --from-adrs`);
+    throw new UsageError(`name a starter (${starterIds(catalog).join(', ')}) or pass --from-adrs`);
   }
-  const load = STARTERS[starterId];
-  if (!load) {
-    throw new UsageError(
-      `unknown starter "${starterId}"${didYouMean(starterId, Object.keys(STARTERS))}; starters: ${Object.keys(STARTERS).join(', ')}`,
-    );
-  }
-  checkStarterFlags(starterId, flags);
-  const options: StarterOptions = buildOptions(starterId, flags, cwd, {
-    services: DEFAULT_SERVICES[starterId] ?? DEFAULT_SERVICES['nest-microservices'] ?? [],
-  });
-  const starter = await load();
-  const files = await starter.plan(options);
+  const manifest = knownStarter(catalog, starterId);
+  const options: StarterOptions = buildOptions(manifest, flags, cwd);
+  const files = await starterFiles(catalog, manifest, options);
   const ops = await prepareOps(files, { out: options.out, force: opts.force === true });
   const written = await applyPlan(ops, { out: options.out, force: opts.force === true, dryRun: opts.dryRun === true });
-  const nextSteps = starter.nextSteps(options);
+  const nextSteps = nextStepsOf(manifest, options);
+  const note = from ? `${from.starter}, from ${from.note}` : undefined;
+  const also = from?.also ?? [];
 
   if (opts.json) {
     if (opts.install && !opts.dryRun) await npmInstall(options.out, true);
@@ -135,16 +144,13 @@ export async function run(starterArg: string | undefined, opts: ScaffoldFlags): 
       starter: starterId,
       out: options.out,
       dryRun: opts.dryRun === true,
+      // The options this starter takes (null: unset), as the plan received them.
       options: {
         name: options.name,
-        services: options.services,
-        transport: options.transport,
-        database: options.database,
-        sagaStyle: options.sagaStyle,
-        ingress: options.ingress ?? null,
-        hosting: options.hosting ?? null,
+        ...Object.fromEntries(acceptedOptions(manifest).map((n) => [n, options[n] ?? null])),
       },
       from: note ?? null,
+      also,
       files: ops.map((op) => ({
         path: op.path,
         action: op.action,
@@ -159,6 +165,7 @@ export async function run(starterArg: string | undefined, opts: ScaffoldFlags): 
 
   const where = relative(cwd, options.out) || '.';
   if (note) println(style.dim(`Starter: ${note}`));
+  for (const id of also) println(style.dim(`The ADRs also call for ${id}: adr-wizard scaffold ${id} --from-adrs`));
   println(
     opts.dryRun
       ? style.title(`Plan for ${starterId} in ${where} (dry run: nothing written)`)

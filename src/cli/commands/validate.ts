@@ -12,8 +12,9 @@ interface ValidateOptions {
 }
 
 export async function run(files: string[], opts: ValidateOptions): Promise<void> {
-  const { STARTERS } = await import('../../scaffold/registry.js');
-  const checked = await checkDecisionSet({ cwd: process.cwd(), ...(files.length > 0 ? { files } : {}), starters: Object.keys(STARTERS) });
+  const { loadCatalog, starterIds } = await import('../../scaffold/catalog.js');
+  const starters = starterIds(await loadCatalog());
+  const checked = await checkDecisionSet({ cwd: process.cwd(), ...(files.length > 0 ? { files } : {}), starters });
   const { set } = checked;
   const problems = set.problems;
   const spaces = checked.spaces.map((space) => {

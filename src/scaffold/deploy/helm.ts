@@ -84,13 +84,8 @@ export function helmFiles(model: DeploymentModel, prefix = ''): PlannedFile[] {
 }
 
 export const starter: Starter = {
-  id: 'helm',
-  description: 'Helm chart for the services, with the traffic entry from the ingress decision',
   async plan(options: StarterOptions): Promise<PlannedFile[]> {
     const model = modelFromOptions(options);
     return [...helmFiles(model), { path: 'README.md', content: deployReadme(model, 'helm') }];
-  },
-  nextSteps(options: StarterOptions): string[] {
-    return [`cd ${options.out}`, 'helm lint . && helm template . -f values-dev.yaml', `helm upgrade --install ${options.name} . -n <namespace> -f values-prod.yaml`];
   },
 };

@@ -135,18 +135,9 @@ function overlayFiles(model: DeploymentModel, env: EnvironmentName, prefix: stri
 }
 
 export const starter: Starter = {
-  id: 'kustomize',
-  description: 'Kubernetes manifests: a base, the traffic entry from the ingress decision, dev and prod overlays',
   async plan(options: StarterOptions): Promise<PlannedFile[]> {
     const model = modelFromOptions(options);
     const { deployReadme } = await import('./readme.js');
     return [...kustomizeFiles(model), { path: 'README.md', content: deployReadme(model, 'kustomize') }];
-  },
-  nextSteps(options: StarterOptions): string[] {
-    return [
-      `cd ${options.out}`,
-      'kubectl kustomize overlays/dev        # review the objects',
-      'kubectl apply -k overlays/dev -n <namespace>',
-    ];
   },
 };

@@ -253,17 +253,7 @@ export function mlopsModel(options: Pick<StarterOptions, 'name' | 'ingress' | 'h
 }
 
 export const starter: Starter = {
-  id: 'mlops-platform',
-  description: 'MLOps platform chart (Airflow 3, MLflow 3, PostgreSQL, Valkey, SeaweedFS, Prometheus, Grafana) with a FastAPI inference API, Streamlit UI and Locust',
   async plan(options: StarterOptions): Promise<PlannedFile[]> {
     return mlopsFiles(mlopsModel(options));
-  },
-  nextSteps(options: StarterOptions): string[] {
-    return [
-      `cd ${options.out}`,
-      'cd apps/inference-api && python3 -m pytest   # and apps/ui, apps/loadtest',
-      'create the Secrets listed in README.md, build and push the images in apps/',
-      'cd chart && helm dependency build && helm upgrade --install <release> . --set secrets.existingSecret=...',
-    ];
   },
 };

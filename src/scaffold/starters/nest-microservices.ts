@@ -61,22 +61,10 @@ function nestContext(options: StarterOptions) {
 }
 
 export const starter: Starter = {
-  id: 'nest-microservices',
-  description: 'NestJS monorepo: a service per app, shared library, RabbitMQ or Kafka, MongoDB or PostgreSQL, JWT auth',
   async plan(options: StarterOptions): Promise<PlannedFile[]> {
     const context = nestContext(options);
     return renderTemplateDir(templateDir('nest-microservices'), context, {
       services: context.services.map(({ name, ...rest }) => ({ name, context: rest })),
     });
-  },
-  nextSteps(options: StarterOptions): string[] {
-    return [
-      `cd ${options.out}`,
-      'npm install',
-      'cp .env.example .env   # fill in every secret',
-      'npm test               # unit tests; integration tests use RABBITMQ_URL / DATABASE_URL when reachable',
-      'docker compose up --build',
-      'npm run build          # one bundle per service in dist/apps/',
-    ];
   },
 };

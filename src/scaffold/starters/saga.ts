@@ -5,8 +5,6 @@ import type { PlannedFile, Starter, StarterOptions } from '../types.js';
 import { templateDir, variantFlags } from './shared.js';
 
 export const starter: Starter = {
-  id: 'saga',
-  description: 'Reservation saga: orchestrator with compensations or choreography with an outbox; RabbitMQ; PostgreSQL or in-memory state',
   async plan(options: StarterOptions): Promise<PlannedFile[]> {
     const style = options.sagaStyle ?? 'orchestration';
     return renderTemplateDir(templateDir('saga'), {
@@ -16,14 +14,5 @@ export const starter: Starter = {
       sagaStyle: style,
       ...variantFlags(options),
     });
-  },
-  nextSteps(options: StarterOptions): string[] {
-    return [
-      `cd ${options.out}`,
-      'npm install',
-      'npm test               # unit tests; RabbitMQ/PostgreSQL integration tests when reachable',
-      'npm run build',
-      'npm start              # runs the orchestrator and the participants against RABBITMQ_URL',
-    ];
   },
 };

@@ -15,7 +15,7 @@ export function singular(name: string): string {
 }
 
 /** Options every template sees as booleans, so `{{#if postgres}}` works under strict mode. */
-export function variantFlags(options: { transport: string; database: string }): Record<string, boolean> {
+export function variantFlags(options: { transport?: string; database?: string }): Record<string, boolean> {
   return {
     rabbitmq: options.transport === 'rabbitmq',
     kafka: options.transport === 'kafka',
