@@ -53,6 +53,14 @@ function checkStarterFlags(starterId: string, flags: RawScaffoldFlags): void {
       throw new UsageError('--services: the saga starter has fixed services (reservation, payment, availability)');
     }
   }
+  if (starterId === 'modular-monolith') {
+    if (flags.transport !== undefined) {
+      throw new UsageError('--transport: the modular-monolith starter has no broker; its modules call each other in process');
+    }
+    if (flags.database !== undefined && flags.database !== 'postgres') {
+      throw new UsageError(`--database: the modular-monolith starter keeps every module's tables in PostgreSQL (got "${flags.database}")`);
+    }
+  }
   if (flags.sagaStyle !== undefined && starterId !== 'saga') {
     throw new UsageError(`--saga-style applies to the saga starter only, not "${starterId}"`);
   }
