@@ -67,11 +67,6 @@ const VARIANTS: Variant[] = [
       ...(postgres ? [/✔ a restarted relay publishes what the previous process left in the outbox/] : []),
     ],
   },
-  {
-    id: 'modular-monolith',
-    args: ['modular-monolith'],
-    expectRan: () => [/PASS test\/module-boundaries\.spec\.ts/],
-  },
 ];
 
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): { ms: number; output: string } {

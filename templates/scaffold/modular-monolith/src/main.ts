@@ -1,14 +1,24 @@
-import { Logger, ValidationPipe } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import type { Env } from './config/env';
+import { jsonLogger } from './config/logger';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create(AppModule);
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
-  app.enableShutdownHooks();
-  const port = Number(process.env.PORT ?? 3000);
+  // Logs are held until LOG_LEVEL is known, then written as JSON.
+  const app = await NestFactory.create(await AppModule.forRoot(), { bufferLogs: true, abortOnError: false });
+  const config = app.get<ConfigService<Env, true>>(ConfigService);
+  app.useLogger(jsonLogger(config.get('LOG_LEVEL', { infer: true })));
+  configureApp(app);
+  const port = config.get('PORT', { infer: true });
   await app.listen(port);
   Logger.log(`listening on port ${port}`, 'Bootstrap');
 }
 
-void bootstrap();
+bootstrap().catch((error: unknown) => {
+  // One JSON line on stderr, no stack trace: the message names the variable or the failed step.
+  jsonLogger().fatal(error instanceof Error ? error.message : String(error), 'Bootstrap');
+  process.exit(1);
+});
