@@ -26,12 +26,18 @@ export interface HelmRun {
   namespace?: string;
   valuesFiles?: string[];
   set?: string[];
+  /**
+   * The Kubernetes version to render for (--kube-version). Helm built from its Go module without
+   * release ldflags assumes v1.20, below the charts' kubeVersion.
+   */
+  kubeVersion?: string;
 }
 
 function helmArgs(run: HelmRun): string[] {
   return [
     ...(run.valuesFiles ?? []).flatMap((f) => ['-f', f]),
     ...(run.set ?? []).flatMap((s) => ['--set', s]),
+    ...(run.kubeVersion ? ['--kube-version', run.kubeVersion] : []),
   ];
 }
 
