@@ -143,7 +143,7 @@ export function mlopsComposeFiles(model: DeploymentModel, pins: Pins): PlannedFi
       mlflow: {
         image: mlflowImage,
         build: { context: 'apps/mlflow' },
-        command: ['mlflow', 'server', '--host=0.0.0.0', '--port=5000', '--artifacts-destination=s3://mlflow-artifacts/'],
+        command: ['mlflow', 'server', '--host=0.0.0.0', '--port=5000', '--workers=2', '--artifacts-destination=s3://mlflow-artifacts/'],
         environment: {
           MLFLOW_BACKEND_STORE_URI: storeUri,
           // Host headers MLflow accepts (3.5+): the service name for the other containers, localhost for you.

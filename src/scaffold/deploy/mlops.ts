@@ -450,7 +450,7 @@ export function mlopsModel(options: Pick<StarterOptions, 'name' | 'ingress' | 'h
 
 export const starter: Starter = {
   id: 'mlops-platform',
-  description: 'MLOps platform chart (Airflow 3, MLflow 3, PostgreSQL, Valkey, SeaweedFS, Prometheus, Grafana) with a FastAPI inference API, Streamlit UI and Locust',
+  description: 'MLOps platform chart and Compose stage (Airflow 3, MLflow 3, PostgreSQL, Valkey, SeaweedFS, Prometheus, Grafana) with a FastAPI inference API, Streamlit UI and Locust',
   async plan(options: StarterOptions): Promise<PlannedFile[]> {
     return mlopsFiles(mlopsModel(options));
   },
@@ -458,8 +458,10 @@ export const starter: Starter = {
     return [
       `cd ${options.out}`,
       'cd apps/inference-api && python3 -m pytest   # and apps/ui, apps/loadtest',
+      'cp .env.example .env (fill it) && docker compose up --build   # the platform on one machine',
       'create the Secrets listed in README.md, build and push the images in apps/',
-      'cd chart && helm dependency build && helm upgrade --install <release> . --set secrets.existingSecret=...',
+      'cd chart && helm dependency build && helm lint --strict . -f ci/prod-values.yaml',
+      'helm upgrade --install <release> . --set secrets.existingSecret=...   # see README.md',
     ];
   },
 };
