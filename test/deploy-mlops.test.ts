@@ -10,6 +10,7 @@
 // the DAG delivery), so that the platform's own templates render for real.
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -481,17 +482,27 @@ describe.skipIf(noHelm4 || noMlflow || noPostgres)('scaffold mlops-platform: the
       expect(args).toContain('--artifacts-destination=s3://mlflow-artifacts/');
       const proc = spawn(join(bin, 'mlflow'), args, { env: { ...baseEnv, ...podEnv(server) }, stdio: 'ignore', detached: true });
       children.push(proc);
-      const get = (host: string, path = '/api/2.0/mlflow/experiments/search?max_results=1') =>
+      const once = (host: string, path: string) =>
         new Promise<number>((resolve, reject) => {
-          import('node:http').then(({ request }) => {
-            const req = request({ host: '127.0.0.1', port, path, headers: { Host: host } }, (res) => {
-              res.resume();
-              resolve(res.statusCode ?? 0);
-            });
-            req.on('error', reject);
-            req.end();
+          const req = httpRequest({ host: '127.0.0.1', port, path, headers: { Host: host } }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
           });
+          req.on('error', reject);
+          req.end();
         });
+      // A loaded machine may drop a connection while the worker settles: a network error is
+      // retried, a status code never is.
+      const get = async (host: string, path = '/api/2.0/mlflow/experiments/search?max_results=1') => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await once(host, path);
+          } catch (error) {
+            if (attempt >= 5) throw error;
+            await new Promise((r) => setTimeout(r, 1000));
+          }
+        }
+      };
       const deadline = Date.now() + 150_000;
       for (;;) {
         try {
@@ -505,6 +516,14 @@ describe.skipIf(noHelm4 || noMlflow || noPostgres)('scaffold mlops-platform: the
       for (const host of ['ml-mlflow:5000', 'ml-mlflow', 'ml-mlflow.mlops.svc.cluster.local:5000']) expect(await get(host), host).toBe(200);
       // The probes' Host header.
       expect(await get(server.readinessProbe.httpGet.httpHeaders[0].value, server.readinessProbe.httpGet.path)).toBe(200);
+      // Without the chart's list, MLflow's defaults (localhost and private IPs) refuse the Service
+      // name: the setting is what makes the in-cluster clients work.
+      const byDefault = execFileSync(
+        py,
+        ['-c', "from mlflow.server.security_utils import get_default_allowed_hosts as d, is_allowed_host_header as ok; print(ok(d(), 'ml-mlflow:5000'))"],
+        { encoding: 'utf8' },
+      ).trim();
+      expect(byDefault).toBe('False');
       // DNS rebinding: a name MLflow was not told about.
       expect(await get('evil.example.com')).toBe(403);
       expect(await get('ml-mlflow.other-namespace:5000')).toBe(403);
