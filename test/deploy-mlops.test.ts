@@ -593,7 +593,9 @@ describe.skipIf(noPython)('scaffold mlops-platform: the generated python apps pa
     const deadline = Date.now() + 30_000;
     for (;;) {
       try {
-        if ((await fetch(`${base}/health`)).status === 200) break;
+        // /health/ready (the chart's readiness path), or /health on an API from before the split.
+        const ready = await fetch(`${base}/health/ready`);
+        if (ready.status === 200 || (ready.status === 404 && (await fetch(`${base}/health`)).status === 200)) break;
       } catch {
         // not listening yet
       }
