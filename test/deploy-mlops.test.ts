@@ -248,6 +248,13 @@ describe.skipIf(noHelm4)('scaffold mlops-platform: what the rendered chart does'
       MODEL_ALIAS: 'champion',
     });
     expect(JSON.parse(marker.data['dags.json'])).toMatchObject({ gitSync: { enabled: false }, persistence: { enabled: false } });
+    // git-sync, when turned on, may reach the Git host; while off, Airflow cannot leave the cluster.
+    const scheduler: Endpoint = { name: 'scheduler', labels: { release: RELEASE, tier: 'airflow', component: 'scheduler' } };
+    const git: Endpoint = { name: 'git host', ip: '140.82.112.3' };
+    const pols = (objs: K8s[]) => objs.filter((o) => o.kind === 'NetworkPolicy');
+    expect(canReach(pols(objects()), scheduler, git, 443)).toBe(false);
+    const withGitSync = render(chart, dev, 4, ['airflow.dags.gitSync.enabled=true', 'airflow.dags.gitSync.repo=https://git.example.com/ml.git']);
+    expect(canReach(pols(withGitSync), scheduler, git, 443)).toBe(true);
     const meta = parseYaml(readFileSync(join(chart, 'Chart.yaml'), 'utf8'));
     expect(meta.dependencies).toEqual([{ name: 'airflow', version: MLOPS_PINS.airflowChart, repository: 'https://airflow.apache.org', condition: 'airflow.enabled' }]);
     const values = parseYaml(readFileSync(join(chart, 'values.yaml'), 'utf8'));
@@ -365,6 +372,13 @@ describe.skipIf(noHelm4)('scaffold mlops-platform: what the rendered chart does'
       const pols = render(alb, albCi[0] as string).filter((o) => o.kind === 'NetworkPolicy');
       expect(canReach(pols, { name: 'alb', ip: '10.0.3.7' }, P.api, 8000)).toBe(true);
       expect(canReach(pols, P.otherNs, P.api, 8000)).toBe(false);
+    });
+    it('with external S3, MLflow (and only MLflow) reaches the S3 endpoint over HTTPS', () => {
+      const pols = render(chart, operator).filter((o) => o.kind === 'NetworkPolicy');
+      const s3: Endpoint = { name: 's3', ip: '52.95.150.10' };
+      expect(canReach(pols, P.mlflow, s3, 443)).toBe(true);
+      expect(canReach(pols, P.api, s3, 443)).toBe(false);
+      expect(canReach(policies(), P.mlflow, s3, 443)).toBe(false);
     });
     it('a policy the evaluator cannot follow (a named port) fails loudly instead of guessing', () => {
       const bad = [{ kind: 'NetworkPolicy', spec: { podSelector: {}, ingress: [{ ports: [{ port: 'http' }] }] } }];
