@@ -1,6 +1,6 @@
 // JSON Schemas (draft-07) for the custom resources the deployment starters write, which
 // kubernetes-models does not know: Gateway API v1 (GatewayClass, Gateway, HTTPRoute), EKS Auto
-// Mode's IngressClassParams, and the AWS Load Balancer Controller's LoadBalancerConfiguration and
+// Mode's IngressClassParams, the Prometheus Operator's PodMonitor, and the AWS Load Balancer Controller's LoadBalancerConfiguration and
 // TargetGroupConfiguration (gateway.k8s.aws/v1). A SUBSET of the upstream CRD schemas, written
 // from the Gateway API v1 reference, the EKS user guide and the controller's CRDs
 // (config/crd/gateway/gateway.k8s.aws_{loadbalancer,targetgroup}configurations.yaml of
@@ -198,5 +198,22 @@ export const CRD_SCHEMAS: Record<string, object> = {
       certificateARNs: { type: 'array', items: { type: 'string' } },
       namespaceSelector: { type: 'object' },
     }),
+  ),
+  // Prometheus Operator PodMonitor (monitoring.coreos.com/v1), the fields the MLOps chart uses.
+  'monitoring.coreos.com/v1/PodMonitor': resource(
+    'monitoring.coreos.com/v1',
+    'PodMonitor',
+    closed(
+      {
+        selector: closed({ matchLabels: stringMap, matchExpressions: { type: 'array' } }),
+        namespaceSelector: closed({ any: { type: 'boolean' }, matchNames: { type: 'array', items: name } }),
+        podMetricsEndpoints: {
+          type: 'array',
+          minItems: 1,
+          items: closed({ port: name, path: { type: 'string', pattern: '^/' }, interval: { type: 'string', pattern: '^[0-9]+(ms|s|m|h)$' }, scheme: { enum: ['http', 'https'] } }),
+        },
+      },
+      ['selector', 'podMetricsEndpoints'],
+    ),
   ),
 };
