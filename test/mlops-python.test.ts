@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mlopsFiles, mlopsModel } from '../src/scaffold/deploy/mlops.js';
 import { runCli } from './support/cli.js';
+import { writePlanned } from './support/deploy.js';
 import { venvGate, venvPython } from './support/tools.js';
 
 const run = promisify(execFile);
@@ -120,6 +122,60 @@ tags = {v.version: v.tags for v in client.search_model_versions(f"name='{name}'"
 print(json.dumps({"dags": bag.dag_ids, "errors": bag.import_errors, "states": states, "aliases": client.get_registered_model(name).aliases, "tags": tags}))
 `;
 
+describe('mlops-platform Python apps: pinned, and built the same way', () => {
+  const dir = writePlanned(mlopsFiles(mlopsModel({ name: 'ml', ingress: 'gateway-api' })));
+  const read = (path: string) => readFileSync(join(dir, path), 'utf8');
+  const APPS = ['inference-api', 'ui', 'loadtest', 'airflow'];
+  const pins = (app: string) =>
+    new Map(
+      read(`apps/${app}/requirements.txt`)
+        .split('\n')
+        .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+        .map((l) => {
+          const m = /^([A-Za-z0-9_.-]+)==(\d[\w.]*)$/.exec(l.trim());
+          if (!m) throw new Error(`apps/${app}/requirements.txt: not an exact pin: ${l}`);
+          return [m[1] as string, m[2] as string] as const;
+        }),
+    );
+
+  it('every runtime requirement is an exact pin, and the dev requirements add only pins', () => {
+    for (const app of APPS) {
+      expect(pins(app).size, app).toBeGreaterThan(0);
+      for (const line of read(`apps/${app}/requirements-dev.txt`).split('\n').filter((l) => l.trim() && !l.startsWith('#'))) {
+        expect(line, app).toMatch(/^(-r [\w./-]+|[A-Za-z0-9_.-]+==\d[\w.]*)$/);
+      }
+    }
+  });
+
+  it('the model is served by the library versions that trained it; Airflow is the image\'s own', () => {
+    const api = pins('inference-api');
+    const airflow = pins('airflow');
+    for (const shared of ['mlflow-skinny', 'scikit-learn', 'skops', 'pandas']) {
+      expect(api.get(shared), shared).toBeDefined();
+      expect(airflow.get(shared), shared).toBe(api.get(shared));
+    }
+    expect(read('apps/airflow/Dockerfile')).toMatch(new RegExp(`^FROM apache/airflow:${airflow.get('apache-airflow')?.replace(/\./g, '\\.')}-python3\\.\\d+$`, 'm'));
+  });
+
+  it('every image is pinned to a patch release and runs as a numeric non-root user', () => {
+    for (const app of APPS) {
+      const dockerfile = read(`apps/${app}/Dockerfile`);
+      const from = /^FROM (\S+)/m.exec(dockerfile)?.[1] ?? '';
+      expect(from, app).toMatch(/:\d+\.\d+\.\d+(-[\w.-]+)?$/);
+      const users = [...dockerfile.matchAll(/^USER (\S+)$/gm)].map((m) => m[1]);
+      expect(users.at(-1), app).toMatch(/^[1-9]\d*$/);
+    }
+    const apiImage = read('apps/inference-api/Dockerfile');
+    expect(apiImage).toContain('/health/live');
+    expect(apiImage).toMatch(/^FROM python:3\.12\.\d+-slim-trixie$/m);
+    expect(read('apps/airflow/Dockerfile')).toMatch(/^COPY --chown=airflow:root dags\/ \/opt\/airflow\/dags\/$/m);
+  });
+
+  it('the UI and the API log through the same JSON formatter', () => {
+    expect(read('apps/ui/logs.py')).toBe(read('apps/inference-api/app/logs.py'));
+  });
+});
+
 describe.skipIf(noMlops)('mlops-platform Python apps against a real MLflow server', () => {
   const services: Service[] = [];
   let root = '';
@@ -128,11 +184,11 @@ describe.skipIf(noMlops)('mlops-platform Python apps against a real MLflow serve
   let mlflow: Service;
   const py = venvPython('mlops') as string;
   const baseEnv = () => ({ ...process.env, PYTHONDONTWRITEBYTECODE: '1', MLFLOW_TRACKING_URI: mlflowUri, NO_COLOR: '1' });
-  const python = async (code: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, interpreter = py) => {
+  const python = async (code: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, interpreter = py, timeout = 240_000) => {
     const file = join(root, `script-${Math.random().toString(36).slice(2)}.py`);
     writeFileSync(file, code);
     try {
-      const { stdout } = await run(interpreter, [file, ...args], { cwd, env, timeout: 240_000, maxBuffer: 32 * 1024 * 1024 });
+      const { stdout } = await run(interpreter, [file, ...args], { cwd, env, timeout, maxBuffer: 32 * 1024 * 1024 });
       return JSON.parse(stdout.trim().split('\n').pop() as string) as Record<string, any>;
     } catch (error) {
       const e = error as { stderr?: string; message: string };
@@ -195,11 +251,11 @@ describe.skipIf(noMlops)('mlops-platform Python apps against a real MLflow serve
       if (mlflow.child.exitCode !== null) throw new Error('the MLflow server stopped before the DAG ran');
       const env = airflowEnv();
       await run(venvPython('airflow') as string, ['-m', 'airflow', 'db', 'migrate'], { env, timeout: 240_000 });
-      const out = await python(AIRFLOW_RUNS, [], root, env, venvPython('airflow') as string);
+      const out = await python(AIRFLOW_RUNS, [], root, env, venvPython('airflow') as string, 540_000);
       expect(out).toMatchObject({ dags: ['train_register'], errors: {}, states: ['success', 'success'], aliases: { champion: '1' } });
       expect(out.tags['1']).toMatchObject({ promotion: 'first model' });
       expect(out.tags['2']).toMatchObject({ promotion: expect.stringMatching(/^did not beat version 1 /) });
-    }, 600_000);
+    }, 840_000);
   });
 
   it('the gate, the alias, the API following it, the page and Locust, end to end', async () => {
