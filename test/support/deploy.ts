@@ -36,23 +36,6 @@ export function objectKey(o: Record<string, unknown>): string {
 }
 
 /**
- * A python3 that has the given modules: `python3` on PATH first, then the system one (a version
- * manager's python3 may shadow Debian's, which is where python3-fastapi & co. live).
- */
-export function findPython(modules: string[]): string | undefined {
-  for (const py of [process.env.ADR_WIZARD_PYTHON, 'python3', '/usr/bin/python3']) {
-    if (!py) continue;
-    try {
-      execFileSync(py, ['-c', modules.map((m) => `import ${m}`).join('; ')], { stdio: 'ignore' });
-      return py;
-    } catch {
-      // try the next one
-    }
-  }
-  return undefined;
-}
-
-/**
  * The deployment variants every chart test covers: each ingress outcome the starters support
  * (derived, so a new outcome is covered without touching the tests), plus EKS Auto Mode, whose ALB
  * comes from the cluster itself.

@@ -29,7 +29,7 @@ def parse_features(values: Sequence[str]) -> List[float]:
 
 
 def request_prediction(client: httpx.Client, features: List[float]) -> dict:
-    response = client.post("/predict", json={"instances": [features]}, timeout=10.0)
+    response = client.post("/predict", json={"instances": [features]})
     if response.status_code != 200:
         detail = response.json().get("detail", response.text) if response.headers.get("content-type", "").startswith("application/json") else response.text
         raise RuntimeError(f"the inference API answered {response.status_code}: {detail}")
@@ -39,4 +39,5 @@ def request_prediction(client: httpx.Client, features: List[float]) -> dict:
 def describe(result: dict) -> str:
     prediction = result["predictions"][0]
     label = CLASS_NAMES[prediction] if isinstance(prediction, int) and 0 <= prediction < len(CLASS_NAMES) else str(prediction)
-    return f"Predicted class: {label} (model {result['model']})"
+    version = f", version {result['version']}" if result.get("version") else ""
+    return f"Predicted class: {label} (model {result['model']}{version})"

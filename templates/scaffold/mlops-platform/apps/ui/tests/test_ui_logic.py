@@ -1,5 +1,6 @@
 import os
 import sys
+import time
 
 import pytest
 
@@ -20,7 +21,9 @@ def test_parse_features_accepts_numbers_and_names_the_bad_field():
 
 
 def test_describe_names_the_class():
-    assert describe({"predictions": [2], "model": "models:/iris@champion"}) == "Predicted class: virginica (model models:/iris@champion)"
+    assert describe({"predictions": [2], "model": "models:/iris@champion", "version": "3"}) == (
+        "Predicted class: virginica (model models:/iris@champion, version 3)"
+    )
     assert describe({"predictions": [3.7], "model": "m"}) == "Predicted class: 3.7 (model m)"
 
 
@@ -34,9 +37,13 @@ def api_client():
     try:
         from fastapi.testclient import TestClient
         from app.main import create_app
-        from app.model_loader import LocalLoader
+        from app.model_source import LocalSource
 
-        with TestClient(create_app(LocalLoader())) as client:
+        with TestClient(create_app(LocalSource(), env={"MODEL_POLL_SECONDS": "0.05"})) as client:
+            deadline = time.monotonic() + 60
+            while client.get("/health/ready").status_code != 200:
+                assert time.monotonic() < deadline, "the inference API did not load its model"
+                time.sleep(0.02)
             yield client
     finally:
         sys.path.remove(API_DIR)
