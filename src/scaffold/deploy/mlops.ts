@@ -24,8 +24,8 @@ export const MLOPS_PINS = {
   // 3.18.0 is published, but its mlflow-skinny 3.18.0 is not installable yet: 3.17.2 is the newest
   // release that installs (and that the tests run).
   mlflow: '3.17.2',
-  // The base of the MLflow image (apps/mlflow): Python 3.13 on Debian 13 (trixie).
-  python: '3.13.14-slim-trixie',
+  // The base of the MLflow image (apps/mlflow): the Python line and Debian 13 (trixie) of the other apps.
+  python: '3.12.13-slim-trixie',
   postgres: '18.4',
   // 9.1.1 (2026-07-21) fixes CVE-2026-56684 and CVE-2026-63639 on top of the 8.1.7/9.0.x fixes.
   valkey: '9.1.1',
