@@ -391,9 +391,9 @@ describe('adr-wizard scaffold (the binary)', () => {
   });
 
   it('refuses flags a starter cannot honour', async () => {
-    const kafka = await runCli(['scaffold', 'saga', '--transport', 'kafka', '--dry-run'], { cwd: tempDir() });
-    expect(kafka.code).toBe(2);
-    expect(kafka.stderr).toContain('RabbitMQ only');
+    const mongo = await runCli(['scaffold', 'saga', '--database', 'mongodb', '--dry-run'], { cwd: tempDir() });
+    expect(mongo.code).toBe(2);
+    expect(mongo.stderr).toContain('PostgreSQL (--database postgres) or in memory');
   });
 
   it('--from-adrs picks the starter and saga style from the accepted ADRs', async () => {

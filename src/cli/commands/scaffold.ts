@@ -43,9 +43,6 @@ async function chooseFromLog(cwd: string, named: string | undefined): Promise<{ 
 /** Flags a starter cannot honour are refused rather than silently ignored. */
 function checkStarterFlags(starterId: string, flags: RawScaffoldFlags): void {
   if (starterId === 'saga') {
-    if (flags.transport !== undefined && flags.transport !== 'rabbitmq') {
-      throw new UsageError(`--transport: the saga starter uses RabbitMQ only (got "${flags.transport}")`);
-    }
     if (flags.database === 'mongodb') {
       throw new UsageError('--database: the saga starter keeps its state in PostgreSQL (--database postgres) or in memory (omit --database)');
     }
