@@ -120,6 +120,7 @@ const VARIANTS: Variant[] = [
   orchestration('saga-orchestration-kafka-postgres', ['--transport', 'kafka', '--database', 'postgres'], 'kafka', true),
   orchestration('saga-orchestration-kafka', ['--transport', 'kafka'], 'kafka', false, { reuse: 'saga-orchestration-kafka-postgres' }),
   choreography('saga-choreography-kafka-postgres', ['--transport', 'kafka', '--database', 'postgres'], 'kafka', true, 'saga-orchestration-kafka-postgres'),
+  choreography('saga-choreography-kafka', ['--transport', 'kafka'], 'kafka', false, 'saga-orchestration-kafka-postgres'),
 ];
 
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): { ms: number; output: string } {
