@@ -37,36 +37,6 @@ const VARIANTS: Variant[] = [
       ...(postgres ? [/PASS test\/orders-repository\.spec\.ts/] : []),
     ],
   },
-  {
-    id: 'saga-orchestration-postgres',
-    args: ['saga', '--saga-style', 'orchestration', '--database', 'postgres'],
-    viaInstallFlag: true,
-    expectRan: ({ rabbitmq, postgres }) => [
-      /✔ a compensation that keeps failing is retried with backoff/,
-      /✔ a restarted orchestrator resumes a saga/,
-      ...(rabbitmq ? [/✔ a declined payment in the payment process releases the slot in the availability process/] : []),
-      ...(postgres ? [/✔ an orchestrator restarted with a new connection resumes the saga from the database/] : []),
-    ],
-  },
-  {
-    id: 'saga-choreography',
-    args: ['saga', '--saga-style', 'choreography'],
-    reuse: 'saga-orchestration-postgres',
-    expectRan: ({ rabbitmq }) => [
-      /✔ an event written while the broker is down is published later, not lost/,
-      ...(rabbitmq ? [/✔ a payment declined in the payment process makes the availability process release the slot/] : []),
-    ],
-  },
-  {
-    id: 'saga-choreography-postgres',
-    args: ['saga', '--saga-style', 'choreography', '--database', 'postgres'],
-    reuse: 'saga-orchestration-postgres',
-    expectRan: ({ rabbitmq, postgres }) => [
-      /✔ a compensation that keeps failing is retried, dead-lettered and reported, then redriven/,
-      ...(rabbitmq && postgres ? [/✔ a payment declined in the payment process makes the availability process release the slot/] : []),
-      ...(postgres ? [/✔ a restarted relay publishes what the previous process left in the outbox/] : []),
-    ],
-  },
 ];
 
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): { ms: number; output: string } {

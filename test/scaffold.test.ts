@@ -224,17 +224,33 @@ describe('nest-microservices plan', () => {
 });
 
 describe('saga plan', () => {
-  it('orchestration: steps, orchestrator and RPC; PostgreSQL state only with --database postgres', async () => {
+  it('orchestration: steps, orchestrator and request/reply; PostgreSQL state only with --database postgres', async () => {
     const memory = await plan('saga', { sagaStyle: 'orchestration' });
     const pg = await plan('saga', { sagaStyle: 'orchestration', database: 'postgres' });
     expectWellFormed(memory);
     expectWellFormed(pg);
-    expect(paths(memory)).toEqual(expect.arrayContaining(['src/saga/orchestrator.ts', 'src/reservation/steps.ts', 'src/messaging/rpc.ts']));
+    expect(paths(memory)).toEqual(expect.arrayContaining(['src/saga/orchestrator.ts', 'src/reservation/steps.ts', 'src/messaging/rabbitmq-commands.ts']));
     expect(paths(memory)).not.toContain('src/saga/pg-saga-repository.ts');
     expect(paths(pg)).toEqual(expect.arrayContaining(['src/saga/pg-saga-repository.ts', 'test/pg-saga-repository.test.ts']));
     expect(paths(memory).some((p) => p.startsWith('src/choreography/'))).toBe(false);
     expect(text(memory, 'src/messaging/messages.ts')).toContain("'payment.refund'");
     expect(JSON.parse(text(pg, 'package.json')).dependencies.pg).toBeDefined();
+  });
+
+  it('--transport kafka: Kafka request/reply and event bus instead of RabbitMQ', async () => {
+    const orchestration = await plan('saga', { sagaStyle: 'orchestration', transport: 'kafka', database: 'postgres' });
+    const choreography = await plan('saga', { sagaStyle: 'choreography', transport: 'kafka' });
+    expectWellFormed(orchestration);
+    expectWellFormed(choreography);
+    expect(paths(orchestration)).toEqual(expect.arrayContaining(['src/messaging/kafka-commands.ts', 'compose.yaml', 'Dockerfile']));
+    expect(paths(orchestration)).not.toContain('src/messaging/rabbitmq-commands.ts');
+    expect(paths(choreography)).toContain('src/choreography/kafka-bus.ts');
+    expect(paths(choreography)).not.toContain('src/choreography/rabbitmq-bus.ts');
+    for (const files of [orchestration, choreography]) {
+      const deps = JSON.parse(text(files, 'package.json')).dependencies as Record<string, string>;
+      expect(Object.keys(deps)).toContain('@platformatic/kafka');
+      expect(Object.keys(deps)).not.toContain('amqplib');
+    }
   });
 
   it('choreography: events, outbox and relay, no orchestrator', async () => {

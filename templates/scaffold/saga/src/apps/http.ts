@@ -28,3 +28,15 @@ export function parseReservationRequest(
   }
   return { customerId: b.customerId, slotId: b.slotId, amountCents: b.amountCents };
 }
+
+/**
+ * The client's Idempotency-Key header: the same key returns the same reservation instead of
+ * starting a second saga. Optional; when absent every request is new.
+ */
+export function idempotencyKey(req: IncomingMessage): string | undefined | { error: string } {
+  const raw = req.headers['idempotency-key'];
+  if (raw === undefined) return undefined;
+  const key = Array.isArray(raw) ? raw[0] : raw;
+  if (key === undefined || !/^[\x21-\x7e]{1,255}$/.test(key)) return { error: 'Idempotency-Key must be 1 to 255 visible ASCII characters' };
+  return key;
+}

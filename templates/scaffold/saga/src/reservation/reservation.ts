@@ -1,3 +1,5 @@
+import type { ServiceDb } from '../storage/service-db';
+
 /** The saga's context: what the customer asked for. Amounts are in cents. */
 export interface Reservation {
   id: string;
@@ -8,29 +10,44 @@ export interface Reservation {
 
 export type ReservationStatus = 'pending' | 'confirmed' | 'cancelled';
 
-/** The reservation service's own records. */
+export const RESERVATION_TABLES = ['reservations'];
+
+/** The reservation service's own records (its own schema in PostgreSQL). */
 export class ReservationStore {
-  private readonly statuses = new Map<string, ReservationStatus>();
+  constructor(private readonly db: ServiceDb) {}
 
   /** Idempotent: placing the same reservation again keeps its current status. */
-  place(reservation: Reservation): void {
-    if (!this.statuses.has(reservation.id)) this.statuses.set(reservation.id, 'pending');
+  async place(reservation: Reservation): Promise<void> {
+    await this.move(reservation.id, (current) => current ?? 'pending', reservation);
   }
 
-  confirm(id: string): void {
-    if (this.statuses.get(id) === 'pending') this.statuses.set(id, 'confirmed');
+  async confirm(id: string): Promise<void> {
+    await this.move(id, (current) => (current === 'pending' ? 'confirmed' : current));
   }
 
   /** Back to pending: the undo of confirm, while earlier steps are still being undone. */
-  unconfirm(id: string): void {
-    if (this.statuses.get(id) === 'confirmed') this.statuses.set(id, 'pending');
+  async unconfirm(id: string): Promise<void> {
+    await this.move(id, (current) => (current === 'confirmed' ? 'pending' : current));
   }
 
-  cancel(id: string): void {
-    if (this.statuses.has(id)) this.statuses.set(id, 'cancelled');
+  async cancel(id: string): Promise<void> {
+    await this.move(id, (current) => (current ? 'cancelled' : current));
   }
 
-  status(id: string): ReservationStatus | undefined {
-    return this.statuses.get(id);
+  async status(id: string): Promise<ReservationStatus | undefined> {
+    return (await this.db.read<{ status: ReservationStatus }>('reservations', id))?.status;
+  }
+
+  private async move(
+    id: string,
+    next: (current: ReservationStatus | undefined) => ReservationStatus | undefined,
+    reservation?: Reservation,
+  ): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const row = await tx.get<{ reservation: Reservation; status: ReservationStatus }>('reservations', id);
+      const status = next(row?.status);
+      const value = row?.reservation ?? reservation;
+      if (status && value && status !== row?.status) await tx.put('reservations', id, { reservation: value, status });
+    });
   }
 }
