@@ -79,16 +79,7 @@ function walkYaml(node: unknown, where: string, uses: Use[]): void {
 const pushUse = (uses: Use[], use: Use | undefined) => void (use && uses.push(use));
 
 function usesOf(files: PlannedFile[], label: string): Use[] {
-  /**
- * A row names a release line (`18`, `3.12`, `v3.13`) or an exact version: a project's pin matches
- * when it is that version or a release of that line (`18.6` and `18` are in line `18`; `3.13.14` is
- * not in `3.12`). The line is what the vendor supports, and what the review date vouches for.
- */
-function withinLine(pinned: string, line: string): boolean {
-  return pinned === line || pinned.startsWith(`${line}.`);
-}
-
-const uses: Use[] = [];
+  const uses: Use[] = [];
   for (const file of files) {
     const where = `${label} ${file.path}`;
     const body = text(file);
