@@ -129,6 +129,92 @@ describe.skipIf(noHelm4 || noHelm3)('scaffold mlops-platform: real helm lint --s
   }
 });
 
+const CLASS_KINDS = ['GatewayClass', 'IngressClass', 'IngressClassParams'];
+
+describe.skipIf(noHelm4)('scaffold mlops-platform: the cluster-scoped classes belong to the cluster', () => {
+  for (const v of DEPLOY_VARIANTS) {
+    it(`${v.id}: no GatewayClass, IngressClass or IngressClassParams in any ci/*-values.yaml render, in either traffic form`, () => {
+      const { chart, ci } = generate(v.ingress, v.hosting);
+      const apis = (parseYaml(readFileSync(join(chart, 'values.schema.json'), 'utf8')).properties.traffic.properties.api.enum as string[]) ?? [];
+      for (const values of ci) {
+        for (const api of apis) {
+          const objects = render(chart, values, 4, [`traffic.api=${api}`]);
+          expect(objects.filter((o) => CLASS_KINDS.includes(o.kind)).map((o) => `${o.kind}/${o.metadata.name}`), `${values} ${api}`).toEqual([]);
+          expect(byKind(objects, api === 'gateway' ? 'HTTPRoute' : 'Ingress'), `${values} ${api}`).toHaveLength(1);
+        }
+      }
+    });
+  }
+  it('a cluster where the release is to own its class opts in with a value', () => {
+    const { chart, ci } = generate('aws-alb');
+    const owned = render(chart, ci[0] as string, 4, ['traffic.gateway.gatewayClass.create=true']);
+    expect(byKind(owned, 'GatewayClass').map((o) => [o.metadata.name, o.spec.controllerName])).toEqual([['aws-alb', 'gateway.k8s.aws/alb']]);
+    const auto = generate('aws-alb', 'amazon-eks-auto-mode');
+    const ingress = render(auto.chart, auto.ci[0] as string, 4, ['traffic.api=ingress', 'traffic.ingress.ingressClass.create=true']);
+    expect(ingress.filter((o) => CLASS_KINDS.includes(o.kind)).map((o) => o.kind).sort()).toEqual(['IngressClass', 'IngressClassParams']);
+  });
+});
+
+describe.skipIf(noHelm4)('scaffold mlops-platform on aws-alb: the AWS Load Balancer Controller gets an internet-facing ALB with ip targets', () => {
+  const { chart, ci } = generate('aws-alb');
+  const dev = ci.find((f) => f.endsWith('dev-values.yaml')) as string;
+  const prod = ci.find((f) => f.endsWith('prod-values.yaml')) as string;
+  const AWS_KINDS = ['LoadBalancerConfiguration', 'TargetGroupConfiguration'];
+
+  it('the Gateway references its LoadBalancerConfiguration; one TargetGroupConfiguration per public Service, ip targets, checked on the readiness probe path', async () => {
+    const objects = render(chart, dev);
+    const gw = one(objects, 'Gateway', RELEASE);
+    const lb = one(objects, 'LoadBalancerConfiguration', RELEASE);
+    expect(gw.spec.infrastructure.parametersRef).toEqual({ group: 'gateway.k8s.aws', kind: 'LoadBalancerConfiguration', name: lb.metadata.name });
+    expect(lb.apiVersion).toBe('gateway.k8s.aws/v1');
+    expect(lb.spec).toEqual({ scheme: 'internet-facing' });
+    expect(gw.spec.listeners.map((l: K8s) => `${l.protocol}:${l.port}`)).toEqual(['HTTP:80']);
+    // Exactly the Services the HTTPRoute sends traffic to, each an existing Service.
+    const tgcs = byKind(objects, 'TargetGroupConfiguration');
+    const backends = one(objects, 'HTTPRoute', RELEASE).spec.rules.map((r: K8s) => r.backendRefs[0].name);
+    expect(tgcs.map((t) => t.spec.targetReference.name).sort()).toEqual([...backends].sort());
+    const paths: Record<string, string> = {};
+    for (const t of tgcs) {
+      const name = t.spec.targetReference.name as string;
+      expect(t.metadata.name).toBe(name);
+      expect(one(objects, 'Service', name).spec.type).toBe('ClusterIP');
+      // The ALB checks what the kubelet checks: the Deployment's readiness probe.
+      const ready = one(objects, 'Deployment', name).spec.template.spec.containers[0].readinessProbe.httpGet.path;
+      expect(t.spec.defaultConfiguration).toEqual({ targetType: 'ip', healthCheckConfig: { healthCheckPath: ready, healthCheckProtocol: 'HTTP' } });
+      paths[name] = ready;
+    }
+    expect(paths).toEqual({ 'ml-inference-api': '/health/ready', 'ml-ui': '/_stcore/health' });
+    // Both validate against the controller's CRD schemas (subset); the check itself refuses a wrong object.
+    const aws = objects.filter((o) => AWS_KINDS.includes(o.kind));
+    expect(aws).toHaveLength(3);
+    expect(await validateAll(aws)).toEqual([]);
+    const wrong = structuredClone(tgcs[0]) as K8s;
+    wrong.spec.defaultConfiguration.targetType = 'pod';
+    expect((await validateAll([wrong])).join('\n')).toMatch(/targetType/);
+  });
+
+  it('prod values add the HTTPS listener and its certificate (an example ARN the values file says to replace)', async () => {
+    const objects = render(chart, prod);
+    expect(one(objects, 'Gateway', RELEASE).spec.listeners.map((l: K8s) => `${l.protocol}:${l.port}`)).toEqual(['HTTP:80', 'HTTPS:443']);
+    const lb = one(objects, 'LoadBalancerConfiguration', RELEASE);
+    expect(lb.spec.listenerConfigurations).toEqual([{ protocolPort: 'HTTPS:443', defaultCertificate: expect.stringMatching(/^arn:aws:acm:[a-z0-9-]+:[0-9]{12}:certificate\//) }]);
+    expect(await validateAll([lb])).toEqual([]);
+    expect(readFileSync(prod, 'utf8')).toMatch(/^# Replace the example certificate ARN/m);
+    // Helm refuses an HTTPS listener without a certificate, with the schema's message.
+    expect(() => render(chart, dev, 4, ['traffic.aws.https.enabled=true'])).toThrow(/certificateArn/);
+  });
+
+  it('the Ingress form, EKS Auto Mode and the other outcomes get no controller objects', () => {
+    expect(render(chart, dev, 4, ['traffic.api=ingress']).filter((o) => o.apiVersion.startsWith('gateway.k8s.aws/'))).toEqual([]);
+    for (const [ingress, hosting] of [['aws-alb', 'amazon-eks-auto-mode'], ['gateway-api', undefined]] as const) {
+      const other = generate(ingress, hosting);
+      const objects = render(other.chart, other.ci.find((f) => f.endsWith('prod-values.yaml')) as string);
+      expect(objects.filter((o) => o.apiVersion.startsWith('gateway.k8s.aws/')), ingress).toEqual([]);
+      expect(one(objects, 'Gateway', RELEASE).spec.infrastructure, ingress).toBeUndefined();
+    }
+  });
+});
+
 describe.skipIf(noHelm4)('scaffold mlops-platform: what the rendered chart does', () => {
   const { dir, chart, ci } = generate('gateway-api');
   const dev = ci.find((f) => f.endsWith('dev-values.yaml')) as string;

@@ -18,6 +18,14 @@ function serviceValues(svc: ServiceSpec): Record<string, unknown> {
   };
 }
 
+/**
+ * The `traffic` block of both charts' values (the services chart and the MLOps chart render the
+ * same traffic entry from the same model). The cluster-scoped classes (GatewayClass, IngressClass)
+ * are left to the cluster: create is false, because one class serves every release and
+ * uninstalling a release must not delete it; the value stays for a cluster where a release is to
+ * own its class. On aws-alb with the controller, `aws` configures its LoadBalancerConfiguration and
+ * TargetGroupConfigurations (HTTPS off here; an environment's values turn it on).
+ */
 export function trafficValues(model: DeploymentModel): Record<string, unknown> {
   const t = model.traffic;
   const out: Record<string, unknown> = { api: t.api, host: t.host };
@@ -27,7 +35,7 @@ export function trafficValues(model: DeploymentModel): Record<string, unknown> {
       // Empty: the release name.
       name: '',
       className: t.gateway.className,
-      gatewayClass: { ...t.gateway.gatewayClass },
+      gatewayClass: { create: false, controllerName: t.gateway.gatewayClass.controllerName },
     };
   }
   if (t.ingress) {
@@ -35,24 +43,17 @@ export function trafficValues(model: DeploymentModel): Record<string, unknown> {
     out.ingress = {
       className: t.ingress.className,
       annotations: { ...t.ingress.annotations },
-      ingressClass: ic.params ? { create: ic.create, controller: ic.controller, params: { ...ic.params } } : { create: ic.create, controller: ic.controller },
+      ingressClass: ic.params ? { create: false, controller: ic.controller, params: { ...ic.params } } : { create: false, controller: ic.controller },
     };
   }
+  if (t.aws) out.aws = { scheme: t.aws.scheme, targetType: t.aws.targetType, https: { enabled: false, certificateArn: '' } };
   return out;
 }
 
-/**
- * The services chart's traffic values: the shared block, with the cluster-scoped classes left to
- * the cluster (create: false; one class serves every release, and uninstalling a release must not
- * delete it), plus the AWS Load Balancer Controller's configuration where it applies.
- */
-function servicesTrafficValues(model: DeploymentModel): Record<string, unknown> {
-  const out = trafficValues(model) as { gateway?: { gatewayClass: { create: boolean } }; ingress?: { ingressClass: { create: boolean } } } & Record<string, unknown>;
-  if (out.gateway) out.gateway.gatewayClass.create = false;
-  if (out.ingress) out.ingress.ingressClass.create = false;
-  const aws = model.traffic.aws;
-  if (aws) out.aws = { scheme: aws.scheme, targetType: aws.targetType, https: { enabled: false, certificateArn: '' } };
-  return out;
+/** An environment's traffic values: the ALB's HTTPS listener where the environment has one. */
+export function trafficEnvValues(model: DeploymentModel, env: EnvironmentName): Record<string, unknown> {
+  const https = model.environments[env].https;
+  return https ? { traffic: { aws: { https: { enabled: true, certificateArn: https.certificateArn } } } } : {};
 }
 
 export function helmValues(model: DeploymentModel): Record<string, unknown> {
@@ -70,7 +71,7 @@ export function helmValues(model: DeploymentModel): Record<string, unknown> {
     topologySpreadConstraints: [],
     networkPolicy: { enabled: true, ingressFrom: structuredClone(model.traffic.ingressFrom) },
     services: Object.fromEntries(effectiveServices(model).map((s) => [s.name, serviceValues(s)])),
-    traffic: servicesTrafficValues(model),
+    traffic: trafficValues(model),
   };
 }
 
@@ -82,7 +83,7 @@ export function helmEnvValues(model: DeploymentModel, env: EnvironmentName): Rec
     services: Object.fromEntries(
       effectiveServices(model, env).map((s) => [s.name, { autoscaling: { ...e.autoscaling }, resources: structuredClone(e.resources) }]),
     ),
-    ...(e.https ? { traffic: { aws: { https: { enabled: true, certificateArn: e.https.certificateArn } } } } : {}),
+    ...trafficEnvValues(model, env),
   };
 }
 
@@ -129,7 +130,19 @@ export function trafficSchema(model: DeploymentModel): Record<string, unknown> {
       ),
     });
   }
-  return obj(traffic, ['api', 'host', ...(t.gateway ? ['gateway'] : []), ...(t.ingress ? ['ingress'] : [])]);
+  if (t.aws) {
+    traffic.aws = obj({
+      scheme: { enum: ['internet-facing', 'internal'] },
+      targetType: { enum: ['ip', 'instance'], description: 'ip: pods register directly (ClusterIP Services); instance needs NodePort Services' },
+      https: {
+        ...obj({ enabled: { type: 'boolean' }, certificateArn: { anyOf: [{ const: '' }, { type: 'string', pattern: '^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[A-Za-z0-9-]+$' }] } }),
+        // An HTTPS listener without a certificate is refused here, with this message, by Helm itself.
+        if: { properties: { enabled: { const: true } } },
+        then: { properties: { certificateArn: { type: 'string', minLength: 1, description: 'the ACM certificate ARN of the HTTPS listener' } } },
+      },
+    });
+  }
+  return obj(traffic, ['api', 'host', ...(t.gateway ? ['gateway'] : []), ...(t.ingress ? ['ingress'] : []), ...(t.aws ? ['aws'] : [])]);
 }
 
 const ENV_NAME = '^[-._a-zA-Z][-._a-zA-Z0-9]*$';
@@ -144,25 +157,6 @@ const networkPeer = obj(
   },
   [],
 );
-
-/** The services chart's additions to the shared traffic block (see servicesTrafficValues). */
-function servicesTrafficSchema(model: DeploymentModel): Record<string, unknown> {
-  const schema = trafficSchema(model) as { properties: Record<string, unknown>; required: string[] };
-  if (model.traffic.aws) {
-    schema.properties.aws = obj({
-      scheme: { enum: ['internet-facing', 'internal'] },
-      targetType: { enum: ['ip', 'instance'], description: 'ip: pods register directly (ClusterIP Services); instance needs NodePort Services' },
-      https: {
-        ...obj({ enabled: { type: 'boolean' }, certificateArn: { anyOf: [{ const: '' }, { type: 'string', pattern: '^arn:aws[a-z-]*:acm:[a-z0-9-]+:[0-9]{12}:certificate/[A-Za-z0-9-]+$' }] } }),
-        // An HTTPS listener without a certificate is refused here, with this message, by Helm itself.
-        if: { properties: { enabled: { const: true } } },
-        then: { properties: { certificateArn: { type: 'string', minLength: 1, description: 'the ACM certificate ARN of the HTTPS listener' } } },
-      },
-    });
-    schema.required.push('aws');
-  }
-  return schema;
-}
 
 /** A draft-07 schema that rejects what would render a broken or unsafe manifest. */
 export function helmValuesSchema(model: DeploymentModel): Record<string, unknown> {
@@ -248,7 +242,7 @@ export function helmValuesSchema(model: DeploymentModel): Record<string, unknown
         propertyNames: { pattern: '^[a-z]([-a-z0-9]*[a-z0-9])?$', maxLength: 40 },
         additionalProperties: service,
       },
-      traffic: servicesTrafficSchema(model),
+      traffic: trafficSchema(model),
     },
   };
 }

@@ -15,6 +15,14 @@ export function fixHelmPartials(files: PlannedFile[]): PlannedFile[] {
   return files.map((f) => ({ ...f, path: f.path.replace(/(^|\/)templates\/\.([^/]+\.tpl)$/, '$1templates/_$2') }));
 }
 
+/**
+ * The named templates both charts render their traffic entry with (templates/scaffold/chart-shared:
+ * the Gateway, the AWS Load Balancer Controller's objects), under `prefix` (the chart's folder).
+ */
+export function sharedChartFiles(prefix = ''): PlannedFile[] {
+  return fixHelmPartials(copyDir(join(TEMPLATES_DIR, 'scaffold', 'chart-shared'))).map((f) => ({ ...f, path: prefix + f.path }));
+}
+
 function valuesHeader(model: DeploymentModel): string {
   const t = model.traffic;
   const lines = [
@@ -34,7 +42,8 @@ function valuesHeader(model: DeploymentModel): string {
   return `${lines.join('\n')}\n`;
 }
 
-function envValuesNote(model: DeploymentModel, env: EnvironmentName): string {
+/** The note an environment's values file carries above its values (the example certificate to replace). */
+export function envValuesNote(model: DeploymentModel, env: EnvironmentName): string {
   return model.environments[env].https ? '# Replace the example certificate ARN (account 111122223333) with your ACM certificate\'s.\n' : '';
 }
 
@@ -69,7 +78,7 @@ export function helmFiles(model: DeploymentModel, prefix = ''): PlannedFile[] {
     appVersion: model.version,
     kubeVersion: '>=1.27.0-0',
   };
-  const copied = fixHelmPartials(copyDir(join(TEMPLATES_DIR, 'scaffold', 'helm')));
+  const copied = [...fixHelmPartials(copyDir(join(TEMPLATES_DIR, 'scaffold', 'helm'))), ...sharedChartFiles()];
   return [
     { path: 'Chart.yaml', content: yamlDoc(chart) },
     { path: 'values.yaml', content: valuesHeader(model) + yamlDoc(helmValues(model)) },

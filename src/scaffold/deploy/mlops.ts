@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { TEMPLATES_DIR } from '../../io/paths.js';
 import { copyDir } from '../templates.js';
 import type { PlannedFile, Starter, StarterOptions } from '../types.js';
-import { fixHelmPartials } from './helm.js';
-import { trafficSchema, trafficValues } from './helm-values.js';
+import { envValuesNote, fixHelmPartials, sharedChartFiles } from './helm.js';
+import { trafficEnvValues, trafficSchema, trafficValues } from './helm-values.js';
 import { mlopsComposeFiles } from './mlops-compose.js';
+import { classNote } from './readme.js';
 import { buildModel, type DeploymentModel } from './model.js';
 import { yamlDoc } from './yaml-out.js';
 
@@ -284,6 +285,12 @@ function mlopsReadme(model: DeploymentModel): string {
       : t.outcome === 'aws-alb'
         ? `an ALB through ${t.autoMode ? 'EKS Auto Mode' : 'the AWS Load Balancer Controller'} (Gateway API by default; \`traffic.api: ingress\` for an Ingress with IngressGroup)`
         : 'Gateway API (set `traffic.gateway.className` to your implementation\'s class)';
+  const classesNote = [
+    ...classNote(model, 'Set `traffic.gateway.gatewayClass.create` (or `traffic.ingress.ingressClass.create`) only where this release is to own the class.'),
+    ...(t.aws ? ['', '`chart/ci/prod-values.yaml` turns on the ALB\'s HTTPS listener (`traffic.aws.https`): replace its example certificate ARN with your ACM certificate\'s.'] : []),
+  ]
+    .map((l) => `${l}\n`)
+    .join('');
   return `# ${n}: MLOps platform
 
 | part | what |
@@ -299,7 +306,7 @@ function mlopsReadme(model: DeploymentModel): string {
 
 Public traffic: ${traffic}. \`/predict\` goes to the inference API, \`/\` to the UI; MLflow, Grafana,
 Prometheus, Locust and Airflow stay inside the cluster (\`kubectl port-forward\`, see NOTES).
-
+${classesNote}
 ## Run it on one machine
 
 \`\`\`sh
@@ -403,6 +410,8 @@ function ciValues(model: DeploymentModel): Record<string, Record<string, unknown
       mlflow: { extraAllowedHosts: [`mlflow.${model.name}.example.com`], corsAllowedOrigins: [`https://${model.name}.example.com`] },
       inferenceApi: { autoscaling: { minReplicas: 3, maxReplicas: 10, targetCPUUtilizationPercentage: 70 } },
       locust: { enabled: false },
+      // aws-alb with the controller: the ALB's HTTPS listener (an example certificate ARN to replace).
+      ...trafficEnvValues(model, 'prod'),
     },
     operator: {
       ...names,
@@ -431,12 +440,13 @@ export function mlopsFiles(model: DeploymentModel): PlannedFile[] {
   ].join('\n');
   return [
     ...fixHelmPartials(copyDir(join(TEMPLATES_DIR, 'scaffold', 'mlops-platform'))),
+    ...sharedChartFiles('chart/'),
     { path: 'chart/Chart.yaml', content: yamlDoc(chart) },
     { path: 'chart/values.yaml', content: header + yamlDoc(mlopsValues(model)) },
     { path: 'chart/values.schema.json', content: `${JSON.stringify(mlopsSchema(model), null, 2)}\n` },
     ...Object.entries(ciValues(model)).map(([id, values]) => ({
       path: `chart/ci/${id}-values.yaml`,
-      content: `# chart-testing values (${id}): helm template ${model.name} . -f ci/${id}-values.yaml\n${yamlDoc(values)}`,
+      content: `# chart-testing values (${id}): helm template ${model.name} . -f ci/${id}-values.yaml\n${id === 'prod' ? envValuesNote(model, 'prod') : ''}${yamlDoc(values)}`,
     })),
     { path: 'chart/.helmignore', content: '.DS_Store\n.git/\n*.swp\n*.bak\n*.tmp\n*~\n' },
     ...mlopsComposeFiles(model, MLOPS_PINS),

@@ -89,7 +89,10 @@ export interface TrafficSpec {
     create: boolean;
     name: string;
     className: string;
-    /** Created by the chart when the controller expects the user to declare the class. */
+    /**
+     * create: the controller expects the user to declare the class (the Kustomize starter writes it
+     * to cluster/, the READMEs say so); the charts' values never create it by default (trafficValues).
+     */
     gatewayClass: { create: boolean; controllerName: string };
   };
   ingress?: {

@@ -41,7 +41,7 @@ function trafficText(model: DeploymentModel): string[] {
 }
 
 /** The cluster-scoped classes are the cluster's, applied once, never with each release. */
-function classNote(model: DeploymentModel, how: string): string[] {
+export function classNote(model: DeploymentModel, how: string): string[] {
   const t = model.traffic;
   const classes = [
     ...(t.gateway?.gatewayClass.create ? [`GatewayClass \`${t.gateway.className}\``] : []),
