@@ -327,6 +327,12 @@ describe('values.schema.json: Helm itself refuses wrong values, with the schema\
       }
     });
   }
+  it.skipIf(noHelm[4])('a GatewayClass the release is asked to create must name its controller', () => {
+    const gatewayApi = chartFor('gateway-api').chart;
+    expect(() => template(gatewayApi, { set: ['traffic.gateway.gatewayClass.create=true'] })).toThrow(/controllerName/);
+    const owned = template(gatewayApi, { set: ['traffic.gateway.gatewayClass.create=true', 'traffic.gateway.gatewayClass.controllerName=example.net/gateway'] });
+    expect(owned.filter((o) => o.kind === 'GatewayClass').map((o) => o.spec.controllerName)).toEqual(['example.net/gateway']);
+  });
   it.skipIf(noHelm[4])('gateway-api charts offer only the Gateway API, nginx charts only the Ingress', () => {
     expect(() => template(chartFor('gateway-api').chart, { set: ['traffic.api=ingress'] })).toThrow(/schema[\s\S]*api/);
     expect(() => template(chartFor('nginx').chart, { set: ['traffic.api=gateway'] })).toThrow(/schema[\s\S]*api/);

@@ -204,6 +204,20 @@ describe.skipIf(noHelm4)('scaffold mlops-platform on aws-alb: the AWS Load Balan
     expect(() => render(chart, dev, 4, ['traffic.aws.https.enabled=true'])).toThrow(/certificateArn/);
   });
 
+  it('the ALB Ingress form health-checks each public Service on its readiness path, not on "/"', () => {
+    for (const [ingress, hosting] of [['aws-alb', undefined], ['aws-alb', 'amazon-eks-auto-mode']] as const) {
+      const g = generate(ingress, hosting);
+      const objects = render(g.chart, g.ci.find((f) => f.endsWith('dev-values.yaml')) as string, 4, ['traffic.api=ingress']);
+      for (const name of ['ml-inference-api', 'ml-ui']) {
+        const ready = one(objects, 'Deployment', name).spec.template.spec.containers[0].readinessProbe.httpGet.path;
+        expect(one(objects, 'Service', name).metadata.annotations?.['alb.ingress.kubernetes.io/healthcheck-path'], `${name} ${hosting ?? ''}`).toBe(ready);
+      }
+    }
+    // Not an ALB: no ALB annotation.
+    const nginx = generate('nginx');
+    expect(one(render(nginx.chart, nginx.ci[0] as string), 'Service', 'ml-inference-api').metadata.annotations).toBeUndefined();
+  });
+
   it('the Ingress form, EKS Auto Mode and the other outcomes get no controller objects', () => {
     expect(render(chart, dev, 4, ['traffic.api=ingress']).filter((o) => o.apiVersion.startsWith('gateway.k8s.aws/'))).toEqual([]);
     for (const [ingress, hosting] of [['aws-alb', 'amazon-eks-auto-mode'], ['gateway-api', undefined]] as const) {

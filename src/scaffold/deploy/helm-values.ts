@@ -113,7 +113,13 @@ export function trafficSchema(model: DeploymentModel): Record<string, unknown> {
       create: { type: 'boolean' },
       name: { anyOf: [{ const: '' }, dnsName] },
       className: dnsName,
-      gatewayClass: obj({ create: { type: 'boolean' }, controllerName: { type: 'string' } }),
+      gatewayClass: {
+        ...obj({ create: { type: 'boolean' }, controllerName: { type: 'string' } }),
+        // A class the release creates must name the controller that implements it; Helm refuses
+        // the values with this message rather than render a GatewayClass no controller accepts.
+        if: { properties: { create: { const: true } } },
+        then: { properties: { controllerName: { type: 'string', minLength: 1, description: 'the controller that implements the GatewayClass' } } },
+      },
     });
   }
   if (t.ingress) {
