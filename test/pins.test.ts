@@ -55,7 +55,7 @@ function imageUse(ref: string, where: string): Use | undefined {
   if (at < 0 || ref.slice(at).includes('/')) return { table: 'images', name: ref, version: '(no tag)', where };
   const name = ref.slice(0, at);
   // The project's own images are built from its own code, versioned by the project.
-  if (name.startsWith(`${NAME}/`) || name.startsWith(`ghcr.io/${NAME}/`)) return undefined;
+  if (name === NAME || name.startsWith(`${NAME}/`) || name.startsWith(`ghcr.io/${NAME}/`)) return undefined;
   return { table: 'images', name, version: ref.slice(at + 1).split('-')[0]!, where };
 }
 
@@ -88,8 +88,9 @@ function usesOf(files: PlannedFile[], label: string): Use[] {
       const stages = new Set([...body.matchAll(/^FROM\s+\S+\s+AS\s+(\S+)/gim)].map((m) => m[1]!.toLowerCase()));
       for (const m of body.matchAll(/^FROM\s+(?:--\S+\s+)*(\S+)/gim)) if (!stages.has(m[1]!.toLowerCase())) pushUse(uses, imageUse(m[1]!, where));
     } else if (/\.ya?ml$/.test(base)) {
-      if (body.includes('{{')) {
-        // A Helm template: only literal images can be read without rendering it.
+      if (/(^|\/)templates\//.test(file.path)) {
+        // A Helm template: only literal images can be read without rendering it. (Values files
+        // may hold `{{ }}` too, for a chart's tpl; they are read as data.)
         for (const m of body.matchAll(/^\s*image:\s*["']?([^\s"'{}]+)["']?\s*$/gm)) pushUse(uses, imageUse(m[1]!, where));
         continue;
       }
@@ -111,7 +112,7 @@ function usesOf(files: PlannedFile[], label: string): Use[] {
       }
     } else if (/^requirements.*\.txt$/.test(base)) {
       for (const line of body.split('\n')) {
-        const m = /^([A-Za-z0-9_.-]+)\s*(?:\[[^\]]*\])?\s*(?:>=|==|~=)\s*(\d+)/.exec(line.trim());
+        const m = /^([A-Za-z0-9_.-]+)\s*(?:\[[^\]]*\])?\s*(?:>=|==|~=)\s*(\d+(?:\.\d+)*)/.exec(line.trim());
         if (m) uses.push({ table: 'python', name: m[1]!.toLowerCase(), version: m[2]!, where });
       }
     }
