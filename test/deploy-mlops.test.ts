@@ -11,7 +11,6 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,7 +18,7 @@ import { MLOPS_PINS, mlopsFiles, mlopsModel } from '../src/scaffold/deploy/mlops
 import { DEPLOY_VARIANTS, writePlanned } from './support/deploy.js';
 import { validateAll } from './support/k8s-validate.js';
 import { canReach, type Endpoint } from './support/netpol.js';
-import { portOpen, serviceGate } from './support/services.js';
+import { freePort, portOpen, serviceGate } from './support/services.js';
 import { helmGate, helmLint, helmTemplate, venvGate, venvPython, type HelmMajor } from './support/tools.js';
 
 
@@ -652,13 +651,3 @@ describe.skipIf(noHelm4 || noMlflow || noPostgres)('scaffold mlops-platform: the
   }, 420_000);
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}

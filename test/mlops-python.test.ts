@@ -6,7 +6,6 @@
 // Airflow 3 DagBag with its task callables run against the same MLflow server.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -14,22 +13,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mlopsFiles, mlopsModel } from '../src/scaffold/deploy/mlops.js';
 import { runCli } from './support/cli.js';
 import { writePlanned } from './support/deploy.js';
+import { freePort } from './support/services.js';
 import { venvGate, venvPython } from './support/tools.js';
 
 const run = promisify(execFile);
 const noMlops = venvGate('mlops');
 const noAirflow = venvGate('airflow');
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function waitFor<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -3,7 +3,7 @@
 // ADR_WIZARD_REQUIRE_SERVICES=1 makes an absent service a failure instead of a skip.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 
 export const REQUIRE_SERVICES = process.env.ADR_WIZARD_REQUIRE_SERVICES === '1';
 
@@ -48,5 +48,17 @@ export function portOpen(port: number, host = '127.0.0.1', timeoutMs = 1000): Pr
     socket.setTimeout(timeoutMs, () => done(false));
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
+  });
+}
+
+/** A TCP port free on loopback now (for a server a test starts). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
   });
 }
