@@ -9,11 +9,32 @@ const FIRST_PORT = 3000;
 type Role = 'publisher' | 'consumer' | 'auth' | 'plain';
 
 const ROLE_TEXT: Record<Role, string> = {
-  publisher: 'HTTP API; publishes events',
+  publisher: 'HTTP API (JWT); publishes events',
   consumer: 'consumes events; HTTP queries',
   auth: 'registration, login, JWT',
   plain: 'HTTP API',
 };
+
+/**
+ * What the consumer keeps for each event, by the consumer's name: billing issues invoices,
+ * shipping creates shipments, and so on. Unknown names keep a `<consumer>-record`.
+ */
+const RECORDS: [RegExp, string][] = [
+  [/^(billing|invoices?|invoicing|accounting)$/, 'invoice'],
+  [/^(payments?)$/, 'payment'],
+  [/^(shipping|shipments?|deliver(y|ies)|fulfil?ment)$/, 'shipment'],
+  [/^(stock|inventory|warehouses?)$/, 'reservation'],
+  [/^(notifications?|mail(er|ing)?|emails?)$/, 'notification'],
+];
+
+/** The verb of the event the publisher emits: an order is placed, anything else is created. */
+function eventVerb(publisherSingular: string): string {
+  return publisherSingular === 'order' ? 'placed' : 'created';
+}
+
+function recordName(consumer: string): string {
+  return RECORDS.find(([pattern]) => pattern.test(consumer))?.[1] ?? `${singular(consumer)}-record`;
+}
 
 /**
  * Gives each service its part in the demo flow: the first service named like an identity service
@@ -38,10 +59,13 @@ function nestContext(options: StarterOptions) {
     roleText: ROLE_TEXT[s.role],
     port: FIRST_PORT + i,
     singular: singular(s.name),
-    dbBacked: s.role === 'publisher' || s.role === 'auth',
+    dbBacked: s.role !== 'plain',
+    usesBroker: s.role === 'publisher' || s.role === 'consumer',
+    verifiesTokens: s.role === 'publisher' || s.role === 'auth',
   }));
   const publisher = services.find((s) => s.role === 'publisher');
   const consumer = services.find((s) => s.role === 'consumer');
+  const verb = publisher ? eventVerb(publisher.singular) : false;
   return {
     name: options.name,
     services,
@@ -50,9 +74,15 @@ function nestContext(options: StarterOptions) {
     publisher: publisher?.name ?? false,
     consumer: consumer?.name ?? false,
     singularPublisher: publisher?.singular ?? false,
+    eventVerb: verb,
+    commandVerb: verb === 'placed' ? 'place' : verb === 'created' ? 'create' : false,
+    eventName: publisher ? `${publisher.singular}.${verb}` : false,
+    record: consumer ? recordName(consumer.name) : false,
     publisherPort: publisher?.port ?? false,
     consumerPort: consumer?.port ?? false,
+    authPort: services.find((s) => s.role === 'auth')?.port ?? false,
     hasAuth: services.some((s) => s.role === 'auth'),
+    needsJwt: services.some((s) => s.verifiesTokens),
     ...variantFlags(options),
   };
 }
@@ -71,7 +101,9 @@ export const starter: Starter = {
       `cd ${options.out}`,
       'npm install',
       'cp .env.example .env   # fill in every secret',
-      'npm test               # unit tests; integration tests use RABBITMQ_URL / DATABASE_URL when reachable',
+      'npm test               # unit and integration tests (integration ones use RABBITMQ_URL / KAFKA_BROKERS / DATABASE_URL when reachable)',
+      'npm run test:e2e       # HTTP tests of every app (supertest)',
+      'npm run lint',
       'docker compose up --build',
       'npm run build          # one bundle per service in dist/apps/',
     ];
