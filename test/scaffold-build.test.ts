@@ -25,19 +25,6 @@ interface Variant {
 
 const VARIANTS: Variant[] = [
   {
-    id: 'nest-rabbitmq-mongodb',
-    args: ['nest-microservices', '--transport', 'rabbitmq', '--database', 'mongodb'],
-    expectRan: ({ rabbitmq }) => (rabbitmq ? [/PASS test\/messaging\.spec\.ts/] : []),
-  },
-  {
-    id: 'nest-rabbitmq-postgres',
-    args: ['nest-microservices', '--transport', 'rabbitmq', '--database', 'postgres'],
-    expectRan: ({ rabbitmq, postgres }) => [
-      ...(rabbitmq ? [/PASS test\/messaging\.spec\.ts/] : []),
-      ...(postgres ? [/PASS test\/orders-repository\.spec\.ts/] : []),
-    ],
-  },
-  {
     id: 'saga-orchestration-postgres',
     args: ['saga', '--saga-style', 'orchestration', '--database', 'postgres'],
     viaInstallFlag: true,
