@@ -237,15 +237,16 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): 
 type Manifest = { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
 describe('nest-microservices variants install, build, lint and pass their own tests', () => {
-  const root = mkdtempSync(join(tmpdir(), 'adr-wizard-nest-'));
+  let root = '';
   const times: Record<string, Record<string, number>> = {};
   const services = { rabbitmq: false, kafka: false, postgres: false };
   // Never inherit NODE_ENV=test/production from this runner: npm would skip devDependencies.
   const baseEnv: NodeJS.ProcessEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' };
   delete baseEnv.NODE_ENV;
-  const shared = join(root, 'shared');
 
   beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'adr-wizard-nest-'));
+    const shared = join(root, 'shared');
     services.rabbitmq = !serviceGate('RabbitMQ', await portOpen(5672), 'run .ci/services.sh');
     services.postgres = !serviceGate('PostgreSQL', await portOpen(5432), 'run .ci/services.sh');
     services.kafka = !(await kafkaGate());
@@ -280,7 +281,7 @@ describe('nest-microservices variants install, build, lint and pass their own te
           .map(([id, t]) => `  ${id.padEnd(24)} ${Object.entries(t).map(([step, ms]) => `${step} ${ms}`).join('  ')}`)
           .join('\n'),
     );
-    rmSync(root, { recursive: true, force: true });
+    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   for (const variant of VARIANTS) {
