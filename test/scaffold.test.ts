@@ -173,7 +173,7 @@ describe('nest-microservices plan', () => {
     }
     const pkg = JSON.parse(text(files, 'package.json')) as { dependencies: Record<string, string>; scripts: Record<string, string> };
     expect(Object.keys(pkg.dependencies).includes('amqplib')).toBe(transport === 'rabbitmq');
-    expect(Object.keys(pkg.dependencies).includes('kafkajs')).toBe(transport === 'kafka');
+    expect(Object.keys(pkg.dependencies).includes('@platformatic/kafka')).toBe(transport === 'kafka');
     expect(Object.keys(pkg.dependencies).includes('mongoose')).toBe(database === 'mongodb');
     expect(Object.keys(pkg.dependencies).includes('pg')).toBe(database === 'postgres');
     expect(pkg.dependencies['@nestjs/core']).toMatch(/^\^11\./);
@@ -182,10 +182,11 @@ describe('nest-microservices plan', () => {
     expect(paths(files).includes('test/orders-repository.spec.ts')).toBe(database === 'postgres');
     const compose = text(files, 'docker-compose.yml');
     expect(compose).toContain(transport === 'rabbitmq' ? 'rabbitmq:' : 'kafka:');
-    expect(compose).toContain(database === 'mongodb' ? 'mongo:8' : 'postgres:17');
+    expect(compose).toContain(database === 'mongodb' ? 'mongo:8' : 'postgres:18');
     expect(compose).not.toMatch(/PASSWORD:\s*\w+\s*$/m); // no literal default password
     expect(text(files, 'apps/orders/src/orders.service.ts')).toContain("ORDER_PLACED");
     expect(text(files, 'apps/billing/src/billing.controller.ts')).toContain('@EventPattern(ORDER_PLACED)');
+    expect(paths(files).includes('test/support/node-environment.cjs')).toBe(transport === 'kafka');
   });
 
   it('gives every service its own port and a non-root, health-checked image', async () => {
@@ -193,9 +194,9 @@ describe('nest-microservices plan', () => {
     expect(text(files, 'apps/orders/src/env.ts')).toContain('PORT: number = 3000');
     expect(text(files, 'apps/billing/src/env.ts')).toContain('PORT: number = 3001');
     const dockerfile = text(files, 'apps/auth/Dockerfile');
-    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/^USER 1000:1000$/m);
     expect(dockerfile).toContain('HEALTHCHECK');
-    expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);
+    expect(dockerfile.match(/^FROM /gm)).toHaveLength(3);
     expect(text(files, 'apps/auth/src/env.ts')).toContain('JWT_SECRET');
     expect(text(files, '.env.example')).toMatch(/^JWT_SECRET=$/m);
   });
@@ -209,8 +210,8 @@ describe('nest-microservices plan', () => {
       'apps/search/src/main.ts',
       'apps/shipping/src/main.ts',
     ]);
-    expect(text(files, 'libs/common/src/dto/events.ts')).toContain("'shipping.placed'");
-    expect(text(files, 'apps/invoicing/src/invoicing.controller.ts')).toContain('@EventPattern(SHIPPING_PLACED)');
+    expect(text(files, 'libs/common/src/dto/events.ts')).toContain("'shipping.created'");
+    expect(text(files, 'apps/invoicing/src/invoicing.controller.ts')).toContain('@EventPattern(SHIPPING_CREATED)');
     expect(paths(files)).toContain('apps/identity/src/password.ts');
     expect(paths(files)).not.toContain('apps/search/src/password.ts');
     expect(text(files, 'test/messaging.spec.ts')).toContain('shipping -> invoicing');

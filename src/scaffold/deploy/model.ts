@@ -1,7 +1,7 @@
 // One model of a deployment, shared by the Helm chart and the Kustomize starter so that both
 // describe the same objects. Pure: options in, plain data out.
 import { UsageError } from '../../core/errors.js';
-import { assignRoles, DB_BACKED_ROLES, type Role } from '../starters/nest-microservices.js';
+import { assignRoles, BROKER_ROLES, DB_BACKED_ROLES, TOKEN_ROLES, type Role } from '../starters/nest-microservices.js';
 import type { StarterOptions } from '../types.js';
 
 // The kubernetes-ingress tree's outcomes. alb-in-front-of-gateway and traefik route through an
@@ -269,17 +269,19 @@ const CONTAINER_PORT = 3000;
 
 /**
  * The environment of a nest-microservices service, exactly as its env classes read it: every
- * service validates NODE_ENV, PORT and the broker (RABBITMQ_URL carries credentials, so it is a
- * secret; KAFKA_BROKERS is not); the services that keep data add MONGODB_URI or DATABASE_URL; the
- * identity service adds JWT_SECRET.
+ * service validates NODE_ENV and PORT; the services that publish or consume events add the broker
+ * (RABBITMQ_URL carries credentials, so it is a secret; KAFKA_BROKERS is not); the services that
+ * keep data add MONGODB_URI or DATABASE_URL; the services that issue or verify tokens add JWT_SECRET.
  */
 function nestEnvironment(role: Role, transport: StarterOptions['transport'], database: StarterOptions['database']) {
   const env: Record<string, string> = { NODE_ENV: 'production', PORT: String(CONTAINER_PORT) };
   const secretEnv: string[] = [];
-  if (transport === 'kafka') env.KAFKA_BROKERS = 'kafka:9092';
-  else secretEnv.push('RABBITMQ_URL');
+  if (BROKER_ROLES.has(role)) {
+    if (transport === 'kafka') env.KAFKA_BROKERS = 'kafka:9092';
+    else secretEnv.push('RABBITMQ_URL');
+  }
   if (DB_BACKED_ROLES.has(role)) secretEnv.push(database === 'postgres' ? 'DATABASE_URL' : 'MONGODB_URI');
-  if (role === 'auth') secretEnv.push('JWT_SECRET');
+  if (TOKEN_ROLES.has(role)) secretEnv.push('JWT_SECRET');
   return { env, secretEnv };
 }
 

@@ -9,14 +9,39 @@ const FIRST_PORT = 3000;
 export type Role = 'publisher' | 'consumer' | 'auth' | 'plain';
 
 /** The roles whose service keeps data (and so reads the database connection string). */
-export const DB_BACKED_ROLES: ReadonlySet<Role> = new Set(['publisher', 'auth']);
+export const DB_BACKED_ROLES: ReadonlySet<Role> = new Set(['publisher', 'consumer', 'auth']);
+/** The roles whose service talks to the broker (the identity service does not). */
+export const BROKER_ROLES: ReadonlySet<Role> = new Set(['publisher', 'consumer']);
+/** The roles whose service issues or verifies JWTs (and so reads JWT_SECRET). */
+export const TOKEN_ROLES: ReadonlySet<Role> = new Set(['publisher', 'auth']);
 
 const ROLE_TEXT: Record<Role, string> = {
-  publisher: 'HTTP API; publishes events',
+  publisher: 'HTTP API (JWT); publishes events',
   consumer: 'consumes events; HTTP queries',
   auth: 'registration, login, JWT',
   plain: 'HTTP API',
 };
+
+/**
+ * What the consumer keeps for each event, by the consumer's name: billing issues invoices,
+ * shipping creates shipments, and so on. Unknown names keep a `<consumer>-record`.
+ */
+const RECORDS: [RegExp, string][] = [
+  [/^(billing|invoices?|invoicing|accounting)$/, 'invoice'],
+  [/^(payments?)$/, 'payment'],
+  [/^(shipping|shipments?|deliver(y|ies)|fulfil?ment)$/, 'shipment'],
+  [/^(stock|inventory|warehouses?)$/, 'reservation'],
+  [/^(notifications?|mail(er|ing)?|emails?)$/, 'notification'],
+];
+
+/** The verb of the event the publisher emits: an order is placed, anything else is created. */
+function eventVerb(publisherSingular: string): string {
+  return publisherSingular === 'order' ? 'placed' : 'created';
+}
+
+function recordName(consumer: string): string {
+  return RECORDS.find(([pattern]) => pattern.test(consumer))?.[1] ?? `${singular(consumer)}-record`;
+}
 
 /**
  * Gives each service its part in the demo flow: the first service named like an identity service
@@ -42,9 +67,12 @@ function nestContext(options: StarterOptions) {
     port: FIRST_PORT + i,
     singular: singular(s.name),
     dbBacked: DB_BACKED_ROLES.has(s.role),
+    usesBroker: BROKER_ROLES.has(s.role),
+    verifiesTokens: TOKEN_ROLES.has(s.role),
   }));
   const publisher = services.find((s) => s.role === 'publisher');
   const consumer = services.find((s) => s.role === 'consumer');
+  const verb = publisher ? eventVerb(publisher.singular) : false;
   return {
     name: options.name,
     services,
@@ -53,9 +81,15 @@ function nestContext(options: StarterOptions) {
     publisher: publisher?.name ?? false,
     consumer: consumer?.name ?? false,
     singularPublisher: publisher?.singular ?? false,
+    eventVerb: verb,
+    commandVerb: verb === 'placed' ? 'place' : verb === 'created' ? 'create' : false,
+    eventName: publisher ? `${publisher.singular}.${verb}` : false,
+    record: consumer ? recordName(consumer.name) : false,
     publisherPort: publisher?.port ?? false,
     consumerPort: consumer?.port ?? false,
+    authPort: services.find((s) => s.role === 'auth')?.port ?? false,
     hasAuth: services.some((s) => s.role === 'auth'),
+    needsJwt: services.some((s) => s.verifiesTokens),
     ...variantFlags(options),
   };
 }

@@ -9,22 +9,14 @@ class TestEnv extends BaseEnv {
   JWT_SECRET!: string;
 }
 
-const valid = {
-  PORT: '3000',
-{{#if rabbitmq}}
-  RABBITMQ_URL: 'amqp://user:secret@localhost:5672',
-{{/if}}
-{{#if kafka}}
-  KAFKA_BROKERS: 'localhost:9092',
-{{/if}}
-  JWT_SECRET: 'x'.repeat(32),
-};
+const valid = { PORT: '3000', JWT_SECRET: 'x'.repeat(32) };
 
 describe('validateEnv', () => {
   it('converts and accepts a complete environment', () => {
     const env = validateEnv(TestEnv)(valid);
     expect(env.PORT).toBe(3000);
     expect(env.NODE_ENV).toBe('development');
+    expect(env.LOG_LEVEL).toBe('log');
   });
 
   it('fails fast when a secret is missing', () => {
@@ -32,7 +24,8 @@ describe('validateEnv', () => {
     expect(() => validateEnv(TestEnv)(rest)).toThrow(/JWT_SECRET/);
   });
 
-  it('rejects a port that is not a number', () => {
+  it('rejects a port that is not a number and an unknown log level', () => {
     expect(() => validateEnv(TestEnv)({ ...valid, PORT: 'http' })).toThrow(/PORT/);
+    expect(() => validateEnv(TestEnv)({ ...valid, LOG_LEVEL: 'chatty' })).toThrow(/LOG_LEVEL/);
   });
 });
