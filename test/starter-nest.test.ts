@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { STARTERS } from '../src/scaffold/registry.js';
+import { PLAN_MODULES } from '../src/scaffold/registry.js';
 import type { PlannedFile, StarterOptions } from '../src/scaffold/types.js';
 import { runCli } from './support/cli.js';
 import { portOpen, serviceGate } from './support/services.js';
@@ -25,7 +25,7 @@ async function plan(overrides: Partial<StarterOptions> = {}): Promise<PlannedFil
     database: 'postgres',
     ...overrides,
   };
-  return (await STARTERS['nest-microservices']!()).plan(options);
+  return (await PLAN_MODULES['starters/nest-microservices']!()).plan(options);
 }
 
 const text = (files: PlannedFile[], path: string): string => {
