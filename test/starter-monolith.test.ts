@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { runCli, tempDir } from './support/cli.js';
 import { freePort, portOpen, serviceGate } from './support/services.js';
+import { projectEnv, run, runOk } from './support/starter-build.js';
 
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 
@@ -36,24 +37,6 @@ describe('modular-monolith: options it cannot honour', () => {
     expect(result.code, result.stderr).toBe(0);
   });
 });
-
-interface Run {
-  code: number | null;
-  ms: number;
-  output: string;
-}
-
-function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Run {
-  const started = Date.now();
-  const result = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 10 * 60_000 });
-  return { code: result.status, ms: Date.now() - started, output: `${result.stdout ?? ''}${result.stderr ?? ''}` };
-}
-
-function ok(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Run {
-  const result = run(cmd, args, cwd, env);
-  if (result.code !== 0) throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd} (exit ${result.code}):\n${result.output.slice(-6000)}`);
-  return result;
-}
 
 // --- Dockerfile and compose, read the way Docker reads them (the subset these files use) -------
 
@@ -182,9 +165,7 @@ describe('modular-monolith: generated, installed, built, tested and started', ()
   const started: App[] = [];
   const databases: string[] = [];
   // Never inherit NODE_ENV (npm would skip devDependencies) or a DATABASE_URL set for adr-wizard.
-  const baseEnv: NodeJS.ProcessEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' };
-  delete baseEnv.NODE_ENV;
-  delete baseEnv.DATABASE_URL;
+  const baseEnv = projectEnv();
   const testEnv = (): NodeJS.ProcessEnv => (postgres ? { ...baseEnv, DATABASE_URL: ADMIN_URL } : baseEnv);
 
   const freshDatabase = async (): Promise<string> => {
@@ -215,11 +196,11 @@ describe('modular-monolith: generated, installed, built, tested and started', ()
     const generated = await runCli(['scaffold', 'modular-monolith', '--out', project], { env: baseEnv, timeoutMs: 60_000 });
     expect(generated.code, generated.stderr).toBe(0);
     const t: Timing = (times.default = {});
-    t.install = ok('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], project, baseEnv).ms;
-    const build = ok('npm', ['run', 'build'], project, baseEnv);
+    t.install = runOk('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], project, baseEnv).ms;
+    const build = runOk('npm', ['run', 'build'], project, baseEnv);
     t.build = build.ms;
     expect(build.output).toContain('module boundaries: ok (src/modules)');
-    const test = ok('npm', ['test'], project, testEnv());
+    const test = runOk('npm', ['test'], project, testEnv());
     t.test = test.ms;
     expect(test.output).toMatch(/✓ the rules fire on a module that reaches into another module/);
     expect(test.output).toMatch(/✓ tells billing through its public API/);
@@ -323,7 +304,7 @@ describe('modular-monolith: generated, installed, built, tested and started', ()
     const image = join(root, 'image');
     mkdirSync(image);
     for (const file of ['package.json', 'package-lock.json']) cpSync(join(project, file), join(image, file));
-    (times.default ??= {}).prodInstall = ok('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], image, baseEnv).ms;
+    (times.default ??= {}).prodInstall = runOk('npm', ['ci', '--omit=dev', '--prefer-offline', '--no-audit', '--no-fund'], image, baseEnv).ms;
     expect(existsSync(join(image, 'node_modules/@nestjs/cli'))).toBe(false);
     expect(existsSync(join(image, 'node_modules/jest'))).toBe(false);
     cpSync(join(project, 'dist'), join(image, 'dist'), { recursive: true });
@@ -413,8 +394,8 @@ describe('modular-monolith: generated, installed, built, tested and started', ()
     expect(generated.code, generated.stderr).toBe(0);
     symlinkSync(join(project, 'node_modules'), join(dir, 'node_modules'), 'dir');
     const t: Timing = (times['catalog,shipping-labels'] = {});
-    t.build = ok('npm', ['run', 'build'], dir, baseEnv).ms;
-    const test = ok('npm', ['test'], dir, testEnv());
+    t.build = runOk('npm', ['run', 'build'], dir, baseEnv).ms;
+    const test = runOk('npm', ['test'], dir, testEnv());
     t.test = test.ms;
     expect(test.output).toMatch(/✓ tells shipping-labels through its public API/);
     if (postgres) {
@@ -430,8 +411,8 @@ describe('modular-monolith: generated, installed, built, tested and started', ()
     expect(generated.code, generated.stderr).toBe(0);
     symlinkSync(join(project, 'node_modules'), join(dir, 'node_modules'), 'dir');
     times.catalog = {};
-    times.catalog.build = ok('npm', ['run', 'build'], dir, baseEnv).ms;
-    ok('npm', ['run', 'typecheck'], dir, baseEnv);
+    times.catalog.build = runOk('npm', ['run', 'build'], dir, baseEnv).ms;
+    runOk('npm', ['run', 'typecheck'], dir, baseEnv);
     expect(readFileSync(join(dir, 'test/app.e2e.spec.ts'), 'utf8')).not.toContain('public API');
   });
 });

@@ -4,7 +4,6 @@
 // running against the real RabbitMQ, Kafka and PostgreSQL of this machine (CI starts them with
 // .ci/services.sh and .ci/kafka.sh). There is no MongoDB server here: the MongoDB variants run
 // their unit, e2e and broker tests, not a repository test against MongoDB.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAN_MODULES } from '../src/scaffold/registry.js';
 import type { PlannedFile, StarterOptions } from '../src/scaffold/types.js';
 import { runCli } from './support/cli.js';
-import { portOpen, serviceGate } from './support/services.js';
-import { KAFKA_BROKERS, kafkaGate } from './support/tools.js';
+import { connectServices, projectEnv, runOk, type StarterServices } from './support/starter-build.js';
 
 async function plan(overrides: Partial<StarterOptions> = {}): Promise<PlannedFile[]> {
   const options: StarterOptions = {
@@ -165,8 +163,6 @@ describe('nest-microservices: images, compose and environment', () => {
 
 // --- Slow: install, build, lint, test ---------------------------------------------------------
 
-const RABBITMQ_URL = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
-const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 
 interface Variant {
   id: string;
@@ -226,34 +222,18 @@ const VARIANTS: Variant[] = [
   },
 ];
 
-function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): { ms: number; output: string } {
-  const started = Date.now();
-  const result = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000 });
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
-  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd} (exit ${result.status}):\n${output.slice(-8000)}`);
-  return { ms: Date.now() - started, output };
-}
-
 type Manifest = { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 
 describe('nest-microservices variants install, build, lint and pass their own tests', () => {
   let root = '';
   const times: Record<string, Record<string, number>> = {};
-  const services = { rabbitmq: false, kafka: false, postgres: false };
-  // Never inherit NODE_ENV=test/production from this runner: npm would skip devDependencies.
-  const baseEnv: NodeJS.ProcessEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' };
-  delete baseEnv.NODE_ENV;
+  let services: StarterServices = { rabbitmq: false, kafka: false, postgres: false };
+  const baseEnv = projectEnv();
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'adr-wizard-nest-'));
     const shared = join(root, 'shared');
-    services.rabbitmq = !serviceGate('RabbitMQ', await portOpen(5672), 'run .ci/services.sh');
-    services.postgres = !serviceGate('PostgreSQL', await portOpen(5432), 'run .ci/services.sh');
-    services.kafka = !(await kafkaGate());
-    // Set only when reachable: the generated tests then must run (they fail rather than skip).
-    if (services.rabbitmq) baseEnv.RABBITMQ_URL = RABBITMQ_URL;
-    if (services.postgres) baseEnv.DATABASE_URL = DATABASE_URL;
-    if (services.kafka) baseEnv.KAFKA_BROKERS = KAFKA_BROKERS;
+    services = await connectServices(baseEnv, ['rabbitmq', 'postgres', 'kafka']);
 
     // Every variant is generated first; one install of the union of their dependencies (the same
     // ranges everywhere: one template) then serves them all through a node_modules link.
@@ -269,7 +249,7 @@ describe('nest-microservices variants install, build, lint and pass their own te
     }
     mkdirSync(shared);
     writeFileSync(join(shared, 'package.json'), JSON.stringify({ name: 'shared', private: true, ...union }, null, 2));
-    const install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], shared, baseEnv);
+    const install = runOk('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], shared, baseEnv);
     times.shared = { install: install.ms };
     for (const variant of VARIANTS) symlinkSync(join(shared, 'node_modules'), join(root, variant.id, 'node_modules'), 'dir');
   }, 20 * 60_000);
@@ -289,16 +269,16 @@ describe('nest-microservices variants install, build, lint and pass their own te
       const dir = join(root, variant.id);
       expect(existsSync(join(dir, 'node_modules'))).toBe(true);
       const t = (times[variant.id] = {} as Record<string, number>);
-      if (variant.full) t.build = run('npm', ['run', 'build'], dir, baseEnv).ms;
-      else t.typecheck = run('npm', ['run', 'typecheck'], dir, baseEnv).ms;
-      t.lint = run('npm', ['run', 'lint'], dir, baseEnv).ms;
-      if (variant.full) t.format = run('npm', ['run', 'format:check'], dir, baseEnv).ms;
-      const test = run('npm', ['test', '--', '--verbose'], dir, baseEnv);
+      if (variant.full) t.build = runOk('npm', ['run', 'build'], dir, baseEnv).ms;
+      else t.typecheck = runOk('npm', ['run', 'typecheck'], dir, baseEnv).ms;
+      t.lint = runOk('npm', ['run', 'lint'], dir, baseEnv).ms;
+      if (variant.full) t.format = runOk('npm', ['run', 'format:check'], dir, baseEnv).ms;
+      const test = runOk('npm', ['test', '--', '--verbose'], dir, baseEnv);
       t.test = test.ms;
       for (const pattern of variant.expectRan(services)) expect(test.output).toMatch(pattern);
       if (services.rabbitmq && services.postgres && services.kafka) expect(test.output).not.toMatch(/skipping|\d+ skipped/);
       if (variant.full) {
-        const e2e = run('npm', ['run', 'test:e2e', '--', '--verbose'], dir, baseEnv);
+        const e2e = runOk('npm', ['run', 'test:e2e', '--', '--verbose'], dir, baseEnv);
         t.e2e = e2e.ms;
         expect(e2e.output).toMatch(/✓ refuses a request without a token \(401\)/);
         expect(e2e.output).toMatch(/✓ takes the customer from the token, not from the body/);

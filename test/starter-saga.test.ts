@@ -2,24 +2,14 @@
 // its own tests the way a user would, against the real RabbitMQ, Kafka and PostgreSQL when they
 // are up (CI starts them with .ci/services.sh and .ci/kafka.sh). Docker cannot run here: the
 // Dockerfile and compose file are checked by reading them.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
 import { parseYamlObjects } from './support/deploy.js';
-import { portOpen, serviceGate } from './support/services.js';
-import { KAFKA_BROKERS, kafkaGate } from './support/tools.js';
+import { connectServices, projectEnv, runOk, type StarterServices } from './support/starter-build.js';
 
-const RABBITMQ_URL = process.env.RABBITMQ_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
-const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-
-interface Services {
-  rabbitmq: boolean;
-  postgres: boolean;
-  kafka: boolean;
-}
 
 interface Variant {
   id: string;
@@ -32,7 +22,7 @@ interface Variant {
   broker: 'rabbitmq' | 'kafka';
   postgres: boolean;
   /** Lines the generated project's test output must contain (proof that those tests ran). */
-  expectRan: (env: Services) => RegExp[];
+  expectRan: (env: StarterServices) => RegExp[];
 }
 
 const ORCHESTRATION_UNIT = [
@@ -73,7 +63,7 @@ const CHOREOGRAPHY_POSTGRES = [
   /✔ retention deletes published outbox rows and handled ids older than the configured age/,
 ];
 
-const brokerUp = (v: Variant, s: Services) => (v.broker === 'kafka' ? s.kafka : s.rabbitmq);
+const brokerUp = (v: Variant, s: StarterServices) => (v.broker === 'kafka' ? s.kafka : s.rabbitmq);
 
 function orchestration(id: string, args: string[], broker: Variant['broker'], postgres: boolean, extra: Partial<Variant> = {}): Variant {
   return {
@@ -123,14 +113,6 @@ const VARIANTS: Variant[] = [
   choreography('saga-choreography-kafka', ['--transport', 'kafka'], 'kafka', false, 'saga-orchestration-kafka-postgres'),
 ];
 
-function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): { ms: number; output: string } {
-  const started = Date.now();
-  const result = spawnSync(cmd, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 10 * 60_000 });
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
-  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed in ${cwd} (exit ${result.status}):\n${output.slice(-6000)}`);
-  return { ms: Date.now() - started, output };
-}
-
 /** The final stage of a multi-stage Dockerfile: the lines after its last FROM. */
 function finalStage(dockerfile: string): string[] {
   const lines = dockerfile.split('\n').map((l) => l.trim());
@@ -141,20 +123,11 @@ function finalStage(dockerfile: string): string[] {
 describe('saga starter: every variant installs, builds and passes its own tests', () => {
   const root = mkdtempSync(join(tmpdir(), 'adr-wizard-saga-'));
   const times: Record<string, Record<string, number>> = {};
-  const services: Services = { rabbitmq: false, postgres: false, kafka: false };
-  // The generated projects must never inherit NODE_ENV=test/production from this runner: npm
-  // would skip devDependencies.
-  const baseEnv: NodeJS.ProcessEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' };
-  delete baseEnv.NODE_ENV;
+  let services: StarterServices = { rabbitmq: false, postgres: false, kafka: false };
+  const baseEnv = projectEnv();
 
   beforeAll(async () => {
-    services.rabbitmq = !serviceGate('RabbitMQ', await portOpen(5672), 'run .ci/services.sh');
-    services.postgres = !serviceGate('PostgreSQL', await portOpen(5432), 'run .ci/services.sh');
-    services.kafka = !(await kafkaGate());
-    // Set only when reachable: the generated tests then must run (they fail rather than skip).
-    if (services.rabbitmq) baseEnv.RABBITMQ_URL = RABBITMQ_URL;
-    if (services.postgres) baseEnv.DATABASE_URL = DATABASE_URL;
-    if (services.kafka) baseEnv.KAFKA_BROKERS = KAFKA_BROKERS;
+    services = await connectServices(baseEnv, ['rabbitmq', 'postgres', 'kafka']);
   });
 
   afterAll(() => {
@@ -186,13 +159,13 @@ describe('saga starter: every variant installs, builds and passes its own tests'
         if (variant.reuse && existsSync(join(root, variant.reuse, 'node_modules'))) {
           symlinkSync(join(root, variant.reuse, 'node_modules'), join(dir, 'node_modules'), 'dir');
         } else {
-          t.install = run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], dir, baseEnv).ms;
+          t.install = runOk('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund'], dir, baseEnv).ms;
         }
       }
       const client = variant.broker === 'kafka' ? '@platformatic/kafka' : 'amqplib';
       expect(existsSync(join(dir, 'node_modules', client))).toBe(true);
-      t.build = run('npm', ['run', 'build'], dir, baseEnv).ms;
-      const test = run('npm', ['test'], dir, baseEnv);
+      t.build = runOk('npm', ['run', 'build'], dir, baseEnv).ms;
+      const test = runOk('npm', ['test'], dir, baseEnv);
       t.test = test.ms;
       for (const pattern of variant.expectRan(services)) expect(test.output).toMatch(pattern);
       expect(test.output).toMatch(/ℹ fail 0/);
