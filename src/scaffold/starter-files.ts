@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { UsageError } from '../core/errors.js';
 import type { Catalog } from './catalog.js';
 import { PLAN_MODULES } from './registry.js';
+import { variantFlags } from './starters/shared.js';
 import type { PlannedFile, StarterManifest, StarterOptions } from './types.js';
 
 export async function starterFiles(catalog: Catalog, manifest: StarterManifest, options: StarterOptions): Promise<PlannedFile[]> {
@@ -24,11 +25,7 @@ export async function starterFiles(catalog: Catalog, manifest: StarterManifest, 
     sagaStyle: options.sagaStyle ?? false,
     ingress: options.ingress ?? false,
     hosting: options.hosting ?? false,
-    rabbitmq: options.transport === 'rabbitmq',
-    kafka: options.transport === 'kafka',
-    mongodb: options.database === 'mongodb',
-    postgres: options.database === 'postgres',
-    memory: options.database === 'memory',
+    ...variantFlags(options),
   };
   return renderTemplateDir(join(catalog.root, manifest.id), context, {
     services: options.services.map((name) => ({ name, context: {} })),

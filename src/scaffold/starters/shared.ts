@@ -21,5 +21,6 @@ export function variantFlags(options: { transport?: string; database?: string })
     kafka: options.transport === 'kafka',
     mongodb: options.database === 'mongodb',
     postgres: options.database === 'postgres',
+    memory: options.database === 'memory',
   };
 }
