@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { runCli, tempDir } from './support/cli.js';
 import { freePort, portOpen, serviceGate } from './support/services.js';
+import { argsOf, parseDockerfile, type Stage } from './support/dockerfile.js';
 import { projectEnv, run, runOk } from './support/starter-build.js';
 
 const ADMIN_URL = process.env.DATABASE_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
@@ -39,41 +40,6 @@ describe('modular-monolith: options it cannot honour', () => {
 });
 
 // --- Dockerfile and compose, read the way Docker reads them (the subset these files use) -------
-
-interface Instruction {
-  keyword: string;
-  args: string;
-}
-interface Stage {
-  image: string;
-  name?: string;
-  instructions: Instruction[];
-}
-
-function parseDockerfile(text: string): Stage[] {
-  const logical = text
-    .split('\n')
-    .filter((line) => !/^\s*#/.test(line))
-    .join('\n')
-    .replace(/\\\n/g, ' ')
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-  const stages: Stage[] = [];
-  for (const line of logical) {
-    const [, keyword = '', args = ''] = /^(\S+)\s*(.*)$/.exec(line) ?? [];
-    const upper = keyword.toUpperCase();
-    if (upper === 'FROM') {
-      const [, image = '', name] = /^(\S+)(?:\s+AS\s+(\S+))?$/i.exec(args) ?? [];
-      stages.push({ image, ...(name ? { name } : {}), instructions: [] });
-    } else {
-      stages.at(-1)?.instructions.push({ keyword: upper, args });
-    }
-  }
-  return stages;
-}
-
-const argsOf = (stage: Stage, keyword: string): string[] => stage.instructions.filter((i) => i.keyword === keyword).map((i) => i.args);
 
 /** `KEY=value` lines of a .env file. */
 function parseEnvFile(text: string): Record<string, string> {

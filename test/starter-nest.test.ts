@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAN_MODULES } from '../src/scaffold/registry.js';
 import type { PlannedFile, StarterOptions } from '../src/scaffold/types.js';
 import { runCli } from './support/cli.js';
+import { linesOf, parseDockerfile } from './support/dockerfile.js';
 import { connectServices, projectEnv, runOk, type StarterServices } from './support/starter-build.js';
 
 async function plan(overrides: Partial<StarterOptions> = {}): Promise<PlannedFile[]> {
@@ -32,28 +33,6 @@ const text = (files: PlannedFile[], path: string): string => {
   return typeof file.content === 'string' ? file.content : Buffer.from(file.content).toString('utf8');
 };
 
-interface Stage {
-  from: string;
-  name?: string;
-  lines: string[];
-}
-
-/** A Dockerfile as its stages (continuation lines joined), enough to check what each stage does. */
-function dockerStages(dockerfile: string): Stage[] {
-  const lines = dockerfile
-    .replace(/\\\n/g, ' ')
-    .split('\n')
-    .map((l) => l.trim())
-    .filter((l) => l !== '' && !l.startsWith('#'));
-  const stages: Stage[] = [];
-  for (const line of lines) {
-    const from = /^FROM\s+(\S+)(?:\s+AS\s+(\S+))?$/i.exec(line);
-    if (from) stages.push({ from: from[1]!, name: from[2], lines: [] });
-    else stages.at(-1)?.lines.push(line);
-  }
-  return stages;
-}
-
 type Compose = { services: Record<string, { image?: string; environment?: Record<string, string>; ports?: string[]; depends_on?: Record<string, unknown> }> };
 
 describe('nest-microservices: images, compose and environment', () => {
@@ -65,19 +44,19 @@ describe('nest-microservices: images, compose and environment', () => {
     const dockerfiles = files.filter((f) => f.path.endsWith('/Dockerfile'));
     expect(dockerfiles).toHaveLength(3);
     for (const file of dockerfiles) {
-      const stages = dockerStages(text(files, file.path));
+      const stages = parseDockerfile(text(files, file.path));
       expect(stages.length, file.path).toBeGreaterThanOrEqual(2);
-      for (const stage of stages) expect(stage.from, file.path).toMatch(/^node:24\.\d+-(alpine|slim)$/);
-      const runtime = stages.at(-1)!;
-      const user = runtime.lines.filter((l) => /^USER\s/i.test(l)).at(-1);
+      for (const stage of stages) expect(stage.image, file.path).toMatch(/^node:24\.\d+-(alpine|slim)$/);
+      const runtime = linesOf(stages.at(-1)!);
+      const user = runtime.filter((l) => /^USER\s/i.test(l)).at(-1);
       // runAsNonRoot without runAsUser only works with a numeric USER (a name: CreateContainerConfigError).
       expect(user, file.path).toMatch(/^USER\s+[1-9]\d*(:[1-9]\d*)?$/);
       // node_modules comes from a stage that installed production dependencies only.
-      const copied = runtime.lines.find((l) => /^COPY\s+--from=\S+.*node_modules/.test(l));
+      const copied = runtime.find((l) => /^COPY\s+--from=\S+.*node_modules/.test(l));
       const source = /--from=(\S+)/.exec(copied ?? '')?.[1];
       const deps = stages.find((s) => s.name === source);
-      expect(deps?.lines.some((l) => /^RUN npm ci .*--omit=dev/.test(l)), `${file.path}: node_modules from a production install`).toBe(true);
-      expect(runtime.lines.some((l) => l.startsWith('HEALTHCHECK') && l.includes('/health/live'))).toBe(true);
+      expect((deps ? linesOf(deps) : []).some((l) => /^RUN npm ci .*--omit=dev/.test(l)), `${file.path}: node_modules from a production install`).toBe(true);
+      expect(runtime.some((l) => l.startsWith('HEALTHCHECK') && l.includes('/health/live'))).toBe(true);
     }
   });
 

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './support/cli.js';
+import { linesOf, parseDockerfile } from './support/dockerfile.js';
 import { parseYamlObjects } from './support/deploy.js';
 import { connectServices, projectEnv, runOk, type StarterServices } from './support/starter-build.js';
 
@@ -113,13 +114,6 @@ const VARIANTS: Variant[] = [
   choreography('saga-choreography-kafka', ['--transport', 'kafka'], 'kafka', false, 'saga-orchestration-kafka-postgres'),
 ];
 
-/** The final stage of a multi-stage Dockerfile: the lines after its last FROM. */
-function finalStage(dockerfile: string): string[] {
-  const lines = dockerfile.split('\n').map((l) => l.trim());
-  const last = lines.map((l, i) => (l.startsWith('FROM ') ? i : -1)).filter((i) => i >= 0).at(-1) ?? 0;
-  return lines.slice(last);
-}
-
 describe('saga starter: every variant installs, builds and passes its own tests', () => {
   const root = mkdtempSync(join(tmpdir(), 'adr-wizard-saga-'));
   const times: Record<string, Record<string, number>> = {};
@@ -177,10 +171,10 @@ describe('saga starter: every variant installs, builds and passes its own tests'
 
   it('the Dockerfile: Node 24 LTS pinned to a minor, multi-stage, numeric non-root user, production dependencies only', () => {
     const dockerfile = readFileSync(join(root, 'saga-orchestration-postgres', 'Dockerfile'), 'utf8');
-    const froms = dockerfile.split('\n').filter((l) => l.startsWith('FROM '));
-    expect(froms.length).toBeGreaterThanOrEqual(2);
-    for (const from of froms) expect(from).toMatch(/^FROM node:24\.\d+-alpine\b/);
-    const last = finalStage(dockerfile);
+    const stages = parseDockerfile(dockerfile);
+    expect(stages.length).toBeGreaterThanOrEqual(2);
+    for (const stage of stages) expect(stage.image).toMatch(/^node:24\.\d+-alpine$/);
+    const last = linesOf(stages.at(-1)!);
     expect(last).toContain('USER 1000:1000');
     expect(last.some((l) => /^RUN npm ci --omit=dev\b/.test(l))).toBe(true);
     expect(last.some((l) => l.startsWith('COPY --from=build /app/dist'))).toBe(true);
