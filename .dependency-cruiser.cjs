@@ -1,5 +1,6 @@
 // Rooms and arrows (docs/architecture.md), checked by `npm test`:
-//   cli -> (adr, scaffold) -> (render, io) -> core;  build -> (scaffold, io, core);  core is pure.
+//   (cli, mcp) -> (adr, scaffold) -> (render, io) -> core;  build -> (scaffold, io, core);  core is pure.
+//   The CLI starts the MCP server (`adr-wizard mcp`); the server never uses the CLI.
 // Tests sit beside what they test and may reach anything; these rules are about shipped code.
 const TESTS = '\\.test\\.ts$|/__fixtures__/';
 const room = (name) => `^src/${name}/`;
@@ -40,6 +41,20 @@ module.exports = {
       severity: 'error',
       from: { path: room('scaffold'), pathNot: TESTS },
       to: { path: [room('cli'), room('build')] },
+    },
+    {
+      name: 'mcp-beside-cli',
+      comment: 'The MCP server is a second surface over the same rooms: it never imports the CLI (its messages, prompts, colour, exit codes).',
+      severity: 'error',
+      from: { path: room('mcp'), pathNot: TESTS },
+      to: { path: [room('cli'), room('build')] },
+    },
+    {
+      name: 'mcp-started-by-its-command',
+      comment: 'Only `adr-wizard mcp` starts the server; nothing else in the CLI reaches into it.',
+      severity: 'error',
+      from: { path: room('(adr|scaffold|render|io|core|build|cli)'), pathNot: [TESTS, '^src/cli/commands/mcp\\.ts$'] },
+      to: { path: room('mcp') },
     },
     {
       name: 'build-is-not-shipped-code',

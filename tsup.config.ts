@@ -29,6 +29,25 @@ const common: Options = {
   define: { __ADR_WIZARD_VERSION__: JSON.stringify(pkg.version) },
 };
 
+// What the MCP SDK loads for features this server never uses, left out of its build: JSON Schema
+// validation of elicitation answers (Ajv: the server never asks the user for input) and Zod 3
+// schemas (every schema here is Zod 4). Each stand-in fails loudly if it is ever reached.
+const sdkUnused: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'mcp-sdk-unused',
+  setup(build) {
+    const standIns: Record<string, string> = {
+      'ajv-provider':
+        "export class AjvJsonSchemaValidator { getValidator() { throw new Error('adr-wizard mcp does not validate elicitation answers'); } }",
+      'zod-to-json-schema': "export function zodToJsonSchema() { throw new Error('adr-wizard mcp has no Zod 3 schemas'); }",
+      'zod-v3': "export function object() { throw new Error('adr-wizard mcp has no Zod 3 schemas'); }",
+    };
+    build.onResolve({ filter: /\/validation\/ajv-provider\.js$/ }, () => ({ path: 'ajv-provider', namespace: 'unused' }));
+    build.onResolve({ filter: /^zod-to-json-schema$/ }, () => ({ path: 'zod-to-json-schema', namespace: 'unused' }));
+    build.onResolve({ filter: /^zod\/v3$/ }, () => ({ path: 'zod-v3', namespace: 'unused' }));
+    build.onLoad({ filter: /.*/, namespace: 'unused' }, (args) => ({ contents: standIns[args.path], loader: 'js' }));
+  },
+};
+
 export default defineConfig([
   {
     ...common,
@@ -52,6 +71,9 @@ export default defineConfig([
   ...commands.map(
     (c): Options => ({
       ...common,
+      // The MCP server answers an assistant's first request while it starts: the protocol SDK and
+      // the zod it validates with are bundled into its build, one file read instead of hundreds.
+      ...(c === 'mcp' ? { noExternal: [...(common.noExternal ?? []), /^@modelcontextprotocol\/sdk/, /^zod/], esbuildPlugins: [sdkUnused] } : {}),
       entry: { index: `src/cli/commands/${c}.ts` },
       outDir: `dist/commands/${c}`,
       // src/io/paths.ts: how many folders below the package root these files are.

@@ -18,6 +18,31 @@ function fmtNumber(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
 }
 
+/** Every outcome of the tree, the chosen one marked, each other with why it was not chosen. */
+export function consideredOptions(tree: Tree, decision: Decision, catalog: DriverCatalog, lang: Lang): { id: string; title: string; chosen: boolean; why: string }[] {
+  const l = strings(lang);
+  const result: WalkResult & { status: 'done' } = {
+    status: 'done',
+    tree: tree.id,
+    outcome: decision.outcome,
+    path: decision.path.map((p) => ({ question: p.question, driver: p.driver, value: p.value })),
+  };
+  if (decision.scores) result.scores = decision.scores;
+  const why = whyNot(tree, result);
+  const ruledOut = (id: string): string => {
+    const w = why[id];
+    if (w === null || w === undefined) return l.notReached;
+    if ('reason' in w) return `${l.scoredLower} (${l.total.toLowerCase()} ${fmtNumber(w.total)})`;
+    return `${l.ruledOutBy}: ${questionText(tree, catalog, w.question, w.driver, lang)} = ${valueLabel(catalog, w.driver, w.value, lang)}`;
+  };
+  return Object.values(tree.outcomes).map((o) => ({
+    id: o.id,
+    title: t(o.title, lang),
+    chosen: o.id === decision.outcome,
+    why: o.id === decision.outcome ? '' : ruledOut(o.id),
+  }));
+}
+
 export function decisionView(
   tree: Tree,
   decision: Decision,
@@ -30,29 +55,8 @@ export function decisionView(
   const outcome = tree.outcomes[decision.outcome];
   // Conditional consequences are read against the answers the decision recorded.
   const known = decision.drivers;
-  const result: WalkResult & { status: 'done' } = {
-    status: 'done',
-    tree: tree.id,
-    outcome: decision.outcome,
-    path: decision.path.map((p) => ({ question: p.question, driver: p.driver, value: p.value })),
-  };
-  if (decision.scores) result.scores = decision.scores;
-  const why = whyNot(tree, result);
-
+  const options = consideredOptions(tree, decision, catalog, lang);
   const answer = (driver: string, value: string) => valueLabel(catalog, driver, value, lang);
-  const ruledOut = (id: string): string => {
-    const w = why[id];
-    if (w === null || w === undefined) return l.notReached;
-    if ('reason' in w) return `${l.scoredLower} (${l.total.toLowerCase()} ${fmtNumber(w.total)})`;
-    return `${l.ruledOutBy}: ${questionText(tree, catalog, w.question, w.driver, lang)} = ${answer(w.driver, w.value)}`;
-  };
-
-  const options = Object.values(tree.outcomes).map((o) => ({
-    id: o.id,
-    title: t(o.title, lang),
-    chosen: o.id === decision.outcome,
-    why: o.id === decision.outcome ? '' : ruledOut(o.id),
-  }));
 
   const drivers = Object.entries(decision.drivers).map(([id, value]) => ({
     id,

@@ -175,11 +175,12 @@ export function resolveWithDefaults(
 }
 
 /** Every missing driver of every stuck tree, in one line, as the non-interactive error. */
-export function missingDriversError(stuck: readonly Stuck[]): UsageError {
+export function missingDriversError(
+  stuck: readonly Stuck[],
+  how = 'set them with --set driver=value, a --context file, or --use-defaults',
+): UsageError {
   const parts = stuck.map((s) => `${s.tree}: ${s.missing.join(', ')}`);
-  return new UsageError(
-    `missing drivers for ${parts.join('; ')} (set them with --set driver=value, a --context file, or --use-defaults)`,
-  );
+  return new UsageError(`missing drivers for ${parts.join('; ')} (${how})`);
 }
 
 /** Checks tree ids named on the command line; every unknown one is reported with a suggestion. */

@@ -1,9 +1,9 @@
 // `adr-wizard list [--status S] [--tag T]... [--tree T]... [--json]`: every ADR in the log,
 // whatever tool wrote it.
 import { basename, relative } from 'node:path';
-import { eachAdr } from '../../adr/log.js';
+import { listEntry, listRecords } from '../../adr/query-log.js';
 import { printJsonArray } from '../json-stream.js';
-import { describeFilter, passes, recordFilter, TreesSeen, type RecordFilter } from '../../adr/search.js';
+import { describeFilter, recordFilter, TreesSeen } from '../../adr/search.js';
 import type { AdrRecord } from '../../adr/types.js';
 import { adrFolder } from '../adr-folder.js';
 import { statusStyle } from '../status-style.js';
@@ -15,37 +15,14 @@ interface ListOptions {
   json?: boolean;
 }
 
-/** The `list --json` shape: stable, documented in docs/adr.md. */
-function listEntry(r: AdrRecord) {
-  return {
-    number: r.number,
-    title: r.title,
-    status: r.status,
-    statusText: r.statusText,
-    date: r.date ?? null,
-    file: r.file,
-    links: r.links.map((l) => ({ type: l.type, number: l.number })),
-    tags: r.tags,
-    tree: r.wizard?.tree ?? null,
-    outcome: r.wizard?.outcome ?? null,
-  };
-}
-
 export async function run(opts: ListOptions = {}): Promise<void> {
   const cwd = process.cwd();
   const filter = recordFilter(opts);
   const { dir } = await adrFolder(cwd);
   const trees = filter.trees.length > 0 ? new TreesSeen() : undefined;
-  const records = filtered(eachAdr(dir), filter, trees);
+  const records = listRecords(dir, filter, trees ? { seen: trees } : {});
   if (opts.json) await printJsonArray(records, listEntry);
   else await printTable(records, cwd, dir, async () => `${describeFilter(filter, opts)}${(await trees?.hint(filter.trees)) ?? ''}`);
-}
-
-async function* filtered(records: AsyncIterable<AdrRecord>, filter: RecordFilter, trees: TreesSeen | undefined): AsyncGenerator<AdrRecord> {
-  for await (const r of records) {
-    trees?.add(r);
-    if (passes(r, filter)) yield r;
-  }
 }
 
 async function printTable(records: AsyncIterable<AdrRecord>, cwd: string, dir: string, filterWords: () => Promise<string>): Promise<void> {

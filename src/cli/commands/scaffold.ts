@@ -3,12 +3,12 @@
 import { spawn } from 'node:child_process';
 import { relative } from 'node:path';
 import { UsageError } from '../../core/errors.js';
-import { applyPlan, prepareOps } from '../../scaffold/apply.js';
-import { findStarter, loadCatalog, starterIds, type Catalog } from '../../scaffold/catalog.js';
-import { acceptedOptions, buildOptions, type RawScaffoldFlags } from '../../scaffold/options.js';
-import { nextSteps as nextStepsOf, starterFiles } from '../../scaffold/starter-files.js';
-import { OPTION_FLAGS, type FileOp, type OptionName, type StarterManifest, type StarterOptions } from '../../scaffold/types.js';
-import { didYouMean } from '../../core/did-you-mean.js';
+import type { AdrRecord } from '../../adr/types.js';
+import { applyPlan } from '../../scaffold/apply.js';
+import { loadCatalog } from '../../scaffold/catalog.js';
+import { acceptedOptions, type RawScaffoldFlags } from '../../scaffold/options.js';
+import { knownStarter, opBytes, prepareStarter, shownOptions } from '../../scaffold/prepare.js';
+import { OPTION_FLAGS, type FileOp, type OptionName, type StarterManifest } from '../../scaffold/types.js';
 import { printJson, println, style } from '../messages.js';
 import { progressLine } from '../progress-line.js';
 import { adrFolder } from '../adr-folder.js';
@@ -19,34 +19,6 @@ interface ScaffoldFlags extends RawScaffoldFlags {
   force?: boolean;
   install?: boolean;
   json?: boolean;
-}
-
-interface FromLog {
-  starter: string;
-  flags: RawScaffoldFlags;
-  note: string;
-  also: string[];
-}
-
-async function chooseFromLog(cwd: string, catalog: Catalog, named: string | undefined): Promise<FromLog> {
-  const { readLog } = await import('../../adr/log.js');
-  const { chooseFromAdrs, selectingTrees } = await import('../../scaffold/from-adrs.js');
-  const { dir } = await adrFolder(cwd);
-  const choice = chooseFromAdrs(await readLog(dir), catalog.starters, named);
-  if (!choice) {
-    throw new UsageError(
-      `no accepted ADR in ${relative(cwd, dir) || '.'} calls for a starter (decisions of ${selectingTrees(catalog.starters).join(', ')}); name one: adr-wizard scaffold <starter>`,
-    );
-  }
-  const note = choice.because.map((b) => `ADR ${b.number} ${b.tree}: ${b.outcome}`).join('; ') || 'no accepted ADR sets its options';
-  return { starter: choice.starter, flags: choice.flags, note, also: choice.also };
-}
-
-function knownStarter(catalog: Catalog, id: string): StarterManifest {
-  const manifest = findStarter(catalog, id);
-  if (manifest) return manifest;
-  const ids = starterIds(catalog);
-  throw new UsageError(`unknown starter "${id}"${didYouMean(id, ids)}; starters: ${ids.join(', ')}`);
 }
 
 /** How an option reads in `scaffold --help`: its values with the default, or its services. */
@@ -116,27 +88,25 @@ export async function run(starterArg: string | undefined, opts: ScaffoldFlags): 
   const cwd = process.cwd();
   const catalog = await loadCatalog();
   if (starterArg !== undefined) knownStarter(catalog, starterArg);
-  let starterId = starterArg;
-  let flags: RawScaffoldFlags = { ...opts };
-  let from: FromLog | undefined;
+  let log: { records: AdrRecord[]; dir: string } | undefined;
   if (opts.fromAdrs) {
-    // A named starter takes only its options from the ADRs; otherwise the ADRs choose the starter.
-    from = await chooseFromLog(cwd, catalog, starterId);
-    starterId = from.starter;
-    // Explicit flags win over what the ADRs imply.
-    flags = { ...from.flags, ...Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) };
+    const { readLog } = await import('../../adr/log.js');
+    const { dir } = await adrFolder(cwd);
+    log = { records: await readLog(dir), dir };
   }
-  if (starterId === undefined) {
-    throw new UsageError(`name a starter (${starterIds(catalog).join(', ')}) or pass --from-adrs`);
-  }
-  const manifest = knownStarter(catalog, starterId);
-  const options: StarterOptions = buildOptions(manifest, flags, cwd);
-  const files = await starterFiles(catalog, manifest, options);
-  const ops = await prepareOps(files, { out: options.out, force: opts.force === true });
+  const prepared = await prepareStarter({
+    cwd,
+    catalog,
+    ...(starterArg !== undefined ? { starter: starterArg } : {}),
+    flags: opts,
+    ...(log ? { log } : {}),
+    force: opts.force === true,
+  });
+  const { manifest, options, ops, nextSteps } = prepared;
+  const starterId = manifest.id;
   const written = await applyPlan(ops, { out: options.out, force: opts.force === true, dryRun: opts.dryRun === true });
-  const nextSteps = nextStepsOf(manifest, options);
-  const note = from ? `${from.starter}, from ${from.note}` : undefined;
-  const also = from?.also ?? [];
+  const note = prepared.from ? `${prepared.from.starter}, from ${prepared.from.note}` : undefined;
+  const also = prepared.from?.also ?? [];
 
   if (opts.json) {
     if (opts.install && !opts.dryRun) await npmInstall(options.out, true);
@@ -145,17 +115,10 @@ export async function run(starterArg: string | undefined, opts: ScaffoldFlags): 
       out: options.out,
       dryRun: opts.dryRun === true,
       // The options this starter takes (null: unset), as the plan received them.
-      options: {
-        name: options.name,
-        ...Object.fromEntries(acceptedOptions(manifest).map((n) => [n, options[n] ?? null])),
-      },
+      options: shownOptions(prepared),
       from: note ?? null,
       also,
-      files: ops.map((op) => ({
-        path: op.path,
-        action: op.action,
-        bytes: typeof op.content === 'string' ? Buffer.byteLength(op.content) : op.content.length,
-      })),
+      files: ops.map((op) => ({ path: op.path, action: op.action, bytes: opBytes(op) })),
       written: opts.dryRun ? 0 : written.length,
       installed: opts.install === true && !opts.dryRun,
       nextSteps,

@@ -1,9 +1,8 @@
 // `adr-wizard search <words...> [--status S] [--tag T]... [--tree T]... [--since YYYY-MM-DD] [--json]`:
 // the ADRs whose title and text hold every word, with the lines that do, grep-style.
 import { basename, relative } from 'node:path';
-import { eachAdr } from '../../adr/log.js';
-import { describeFilter, fold, mayHold, parseQuery, passes, recordFilter, searchRecord, TreesSeen, type SearchHit } from '../../adr/search.js';
-import type { AdrRecord } from '../../adr/types.js';
+import { findRecords, searchEntry, type Found } from '../../adr/query-log.js';
+import { describeFilter, parseQuery, recordFilter, TreesSeen, type SearchHit } from '../../adr/search.js';
 import { adrFolder } from '../adr-folder.js';
 import { printJsonArray, printPieces } from '../json-stream.js';
 import type { style as Style } from '../messages.js';
@@ -17,26 +16,6 @@ interface SearchOptions {
   json?: boolean;
 }
 
-interface Found {
-  rec: AdrRecord;
-  hits: SearchHit[];
-}
-
-/** The `search --json` shape: stable, documented in docs/adr.md. */
-function searchEntry({ rec, hits }: Found) {
-  return {
-    number: rec.number,
-    title: rec.title,
-    status: rec.status,
-    file: rec.file,
-    date: rec.date ?? null,
-    tags: rec.tags,
-    tree: rec.wizard?.tree ?? null,
-    outcome: rec.wizard?.outcome ?? null,
-    matches: hits.map((h) => ({ line: h.line, text: h.text })),
-  };
-}
-
 export async function run(words: string[], opts: SearchOptions = {}): Promise<void> {
   const cwd = process.cwd();
   // Every input is checked before the log is read.
@@ -46,25 +25,10 @@ export async function run(words: string[], opts: SearchOptions = {}): Promise<vo
   const trees = filter.trees.length > 0 ? new TreesSeen() : undefined;
   let count = 0;
 
-  // A file without every word is turned down before it is parsed; the one that passes is folded
-  // once, for the test and the search.
-  let text = '';
-  let folded = '';
-  const mayMatch = (content: string) => {
-    text = content;
-    folded = fold(content);
-    return mayHold(folded, query);
-  };
-
   async function* found(): AsyncGenerator<Found> {
-    for await (const rec of eachAdr(dir, undefined, mayMatch)) {
-      // Only the ADRs that hold the words: a tree suggested when nothing matched is one of theirs.
-      trees?.add(rec);
-      if (!passes(rec, filter)) continue;
-      const hits = searchRecord(rec, query, rec.body === text ? folded : undefined);
-      if (hits === undefined) continue;
+    for await (const f of findRecords(dir, query, filter, trees ? { seen: trees } : {})) {
       count++;
-      yield { rec, hits };
+      yield f;
     }
   }
 

@@ -1,0 +1,70 @@
+// `scaffold_plan` and `scaffold`: the files a starter would write, then (only when asked) writing
+// them into a new or empty folder inside the working folder. Never an overwrite: the server has no
+// --force.
+import { UsageError } from '../core/errors.js';
+import type { RawScaffoldFlags } from '../scaffold/options.js';
+import { adrDirOf, inside, shown, type Project } from './project.js';
+import type { Answer } from './results.js';
+
+export interface ScaffoldArgs {
+  starter?: string;
+  out?: string;
+  fromAdrs?: boolean;
+  options?: Omit<RawScaffoldFlags, 'out'>;
+  write?: boolean;
+}
+
+export async function scaffoldTool(project: Project, args: ScaffoldArgs, mayWrite: boolean): Promise<Answer<Record<string, unknown>>> {
+  const [{ loadCatalog, starterIds }, { prepareStarter, shownOptions, opBytes }] = await Promise.all([
+    import('../scaffold/catalog.js'),
+    import('../scaffold/prepare.js'),
+  ]);
+  const catalog = await loadCatalog();
+  let log;
+  if (args.fromAdrs === true) {
+    const { dir } = await adrDirOf(project);
+    const { readLog } = await import('../adr/log.js');
+    log = { records: await readLog(dir), dir };
+  }
+  if (args.starter === undefined && !log) throw new UsageError(`name a starter (${starterIds(catalog).join(', ')}) or set fromAdrs: true`);
+  // A folder given is checked before anything is read in it; the default (named for the starter)
+  // is checked as soon as the starter is known, before anything is written.
+  const out = args.out !== undefined ? await inside(project, args.out, 'out') : undefined;
+  const prepared = await prepareStarter({
+    cwd: project.root,
+    catalog,
+    ...(args.starter !== undefined ? { starter: args.starter } : {}),
+    flags: { ...args.options, ...(out !== undefined ? { out } : {}) },
+    ...(log ? { log } : {}),
+  });
+  await inside(project, prepared.options.out, 'out');
+  const write = mayWrite && args.write === true;
+  if (write) {
+    const { applyPlan } = await import('../scaffold/apply.js');
+    await applyPlan(prepared.ops, { out: prepared.options.out });
+  }
+  const where = shown(project, prepared.options.out);
+  const files = prepared.ops.map((op) => ({ path: op.path, action: op.action, bytes: opBytes(op) }));
+  const text = [
+    write ? `Wrote ${prepared.manifest.id} to ${where} (${files.length} files).` : `Plan for ${prepared.manifest.id} in ${where} (nothing written):`,
+    ...(prepared.from ? [`Chosen from the ADRs: ${prepared.from.note}`] : []),
+    ...(write ? [] : files.map((f) => `- ${f.action} ${f.path}`)),
+    '',
+    'Next steps:',
+    ...prepared.nextSteps.map((s) => `  ${s}`),
+    ...(write ? [] : mayWrite ? ['', 'Call scaffold again with write: true to write these files.'] : ['', 'The scaffold tool with write: true writes these files.']),
+  ].join('\n');
+  return {
+    text,
+    data: {
+      starter: prepared.manifest.id,
+      out: where,
+      written: write,
+      options: shownOptions(prepared),
+      from: prepared.from?.note ?? null,
+      also: prepared.from?.also ?? [],
+      files,
+      nextSteps: prepared.nextSteps,
+    },
+  };
+}
