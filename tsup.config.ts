@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { defineConfig, type Options } from 'tsup';
+import { sdkUnused } from './scripts/mcp-sdk-unused.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 const commands = readdirSync('src/cli/commands')
@@ -27,25 +28,6 @@ const common: Options = {
   // commander and handlebars are CommonJS: their bundled `require('node:events')` calls need a real require.
   banner: { js: "import { createRequire as __adrCreateRequire } from 'node:module'; const require = __adrCreateRequire(import.meta.url);" },
   define: { __ADR_WIZARD_VERSION__: JSON.stringify(pkg.version) },
-};
-
-// What the MCP SDK loads for features this server never uses, left out of its build: JSON Schema
-// validation of elicitation answers (Ajv: the server never asks the user for input) and Zod 3
-// schemas (every schema here is Zod 4). Each stand-in fails loudly if it is ever reached.
-const sdkUnused: NonNullable<Options['esbuildPlugins']>[number] = {
-  name: 'mcp-sdk-unused',
-  setup(build) {
-    const standIns: Record<string, string> = {
-      'ajv-provider':
-        "export class AjvJsonSchemaValidator { getValidator() { throw new Error('adr-wizard mcp does not validate elicitation answers'); } }",
-      'zod-to-json-schema': "export function zodToJsonSchema() { throw new Error('adr-wizard mcp has no Zod 3 schemas'); }",
-      'zod-v3': "export function object() { throw new Error('adr-wizard mcp has no Zod 3 schemas'); }",
-    };
-    build.onResolve({ filter: /\/validation\/ajv-provider\.js$/ }, () => ({ path: 'ajv-provider', namespace: 'unused' }));
-    build.onResolve({ filter: /^zod-to-json-schema$/ }, () => ({ path: 'zod-to-json-schema', namespace: 'unused' }));
-    build.onResolve({ filter: /^zod\/v3$/ }, () => ({ path: 'zod-v3', namespace: 'unused' }));
-    build.onLoad({ filter: /.*/, namespace: 'unused' }, (args) => ({ contents: standIns[args.path], loader: 'js' }));
-  },
 };
 
 export default defineConfig([

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFil
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, runCli, tempDir } from './support/cli.js';
-import { decideWithUser, startMcp } from './support/mcp.js';
+import { decideWithUser, readText, startMcp } from './support/mcp.js';
 
 const MICROSERVICES = { 'team-size': 'large', complexity: 'high', 'domain-boundaries': 'clear', 'ops-maturity': 'high', 'team-autonomy': 'yes', 'latency-sensitive': 'no' };
 
@@ -32,7 +32,7 @@ describe('adr-wizard mcp: what an assistant is offered', () => {
     expect(resourceTemplates.map((r) => r.uriTemplate).sort()).toEqual(['adr://{number}', 'tree://{id}']);
     const { resources } = await mcp.client.listResources();
     expect(resources.map((r) => r.uri)).toContain('tree://architecture-style');
-    const tree = JSON.parse(String((await mcp.client.readResource({ uri: 'tree://kubernetes-ingress' })).contents[0]!.text));
+    const tree = JSON.parse(await readText(mcp, 'tree://kubernetes-ingress'));
     expect(tree.outcomes.map((o: { id: string }) => o.id)).toEqual(expect.arrayContaining(['aws-alb', 'gateway-api', 'nginx']));
 
     const { prompts } = await mcp.client.listPrompts();
@@ -76,12 +76,14 @@ describe('adr-wizard mcp: a whole decision', () => {
     expect(first.text).toContain(q.question);
     expect(first.data.decided).toEqual([]);
 
-    const { result, asked } = await decideWithUser(mcp, { trees: ['architecture-style'] }, MICROSERVICES);
+    const { result, asked, wording } = await decideWithUser(mcp, { trees: ['architecture-style'] }, MICROSERVICES);
     expect(asked.length).toBeGreaterThan(2);
     expect(new Set(asked).size).toBe(asked.length); // each driver asked once
     const decision = result.data.decisions[0];
     expect(decision).toMatchObject({ tree: 'architecture-style', outcome: 'microservices' });
     expect(decision.path.map((p: { driver: string }) => p.driver)).toEqual(asked);
+    // Each question was put in the words of the node that asked it, as the ADR's path records it.
+    for (const p of decision.path as { driver: string; question: string }[]) expect(wording[p.driver]).toBe(p.question);
     const monolith = decision.considered.find((o: { id: string }) => o.id === 'monolith');
     expect(monolith.why).not.toBe('');
     expect(decision.revisitWhen.length).toBeGreaterThan(0);
@@ -107,7 +109,7 @@ describe('adr-wizard mcp: a whole decision', () => {
     // Read back: the tool, the resource and the list agree with the file.
     const read = await mcp.call('read_adr', { number: 1 });
     expect(read.data).toMatchObject({ number: 1, status: 'accepted', tree: 'architecture-style', outcome: 'microservices', content: onDisk });
-    expect((await mcp.client.readResource({ uri: 'adr://0001' })).contents[0]!.text).toBe(onDisk);
+    expect(await readText(mcp, 'adr://0001')).toBe(onDisk);
     expect((await mcp.client.listResources()).resources.map((r) => r.uri)).toContain('adr://0001');
     const listed = await mcp.call('list_adrs');
     expect(listed.data.adrs).toMatchObject([{ number: 1, status: 'accepted', file: planned.file }]);

@@ -31,6 +31,8 @@ export interface Stuck {
   tree: string;
   /** The driver the walk stopped at first, then every other driver it may still ask. */
   missing: string[];
+  /** Branching trees: the question node where the walk stopped. */
+  question?: string;
 }
 
 export interface Resolution {
@@ -93,7 +95,7 @@ function resolvePass(input: ResolveInput, implied: ReadonlyMap<string, Implied>)
     }
     const result = walk(tree, values);
     if (result.status === 'needs') {
-      resolution.stuck.push({ tree: id, missing: result.missing });
+      resolution.stuck.push({ tree: id, missing: result.missing, ...(result.question !== undefined ? { question: result.question } : {}) });
       continue;
     }
     const used = new Set(result.path.map((s) => s.driver));

@@ -220,6 +220,8 @@ export type WalkResult =
       path: PathStep[];
       /** The driver the walk stopped at, then every other unanswered driver it may still ask. */
       missing: string[];
+      /** Branching trees: the question node the walk stopped at (its own wording may differ from the driver's). */
+      question?: string;
     };
 
 /** A single answer change that leads to another outcome. */

@@ -40,7 +40,7 @@ function walkBranching(tree: BranchingTree, values: DriverValues): WalkResult {
     if (seen.has(node)) throw new InternalError(`tree "${tree.id}": cycle through "${node}" (run adr-wizard validate)`);
     seen.add(node);
     const value = answer(q, values);
-    if (value === undefined) return { status: 'needs', tree: tree.id, path, missing: stillNeeded(tree, q, values) };
+    if (value === undefined) return { status: 'needs', tree: tree.id, path, missing: stillNeeded(tree, q, values), question: q.id };
     path.push({ question: q.id, driver: q.driver, value });
     node = q.branches[value]!;
   }

@@ -131,14 +131,14 @@ export async function decide(project: Project, args: DecideArgs): Promise<Answer
   if (resolution.stuck.length > 0) {
     // One question per tree that waits: the driver its walk stopped at. Several trees waiting for
     // the same driver make one question.
-    const byDriver = new Map<string, { trees: string[]; tree: Tree | undefined }>();
+    const byDriver = new Map<string, { trees: string[]; tree: Tree | undefined; node: string | undefined }>();
     for (const s of resolution.stuck) {
       const driver = s.missing[0]!;
-      const entry = byDriver.get(driver) ?? { trees: [], tree: w.trees.get(s.tree) };
+      const entry = byDriver.get(driver) ?? { trees: [], tree: w.trees.get(s.tree), node: s.question };
       entry.trees.push(s.tree);
       byDriver.set(driver, entry);
     }
-    const questions = [...byDriver].map(([driver, e]) => ({ ...driverQuestion(e.tree, w.catalog, driver, w.lang), trees: e.trees }));
+    const questions = [...byDriver].map(([driver, e]) => ({ ...driverQuestion(e.tree, w.catalog, driver, w.lang, e.node), trees: e.trees }));
     const later = [...new Set(resolution.stuck.flatMap((s) => s.missing.slice(1)))].filter((d) => !byDriver.has(d));
     const text = [
       `Not decided yet: ${resolution.stuck.map((s) => s.tree).join(', ')} need${resolution.stuck.length === 1 ? 's' : ''} more answers. Ask the user:`,
@@ -159,7 +159,6 @@ export async function decide(project: Project, args: DecideArgs): Promise<Answer
   const text = [
     ...decisions.map(decisionText),
     ...(skipped.length > 0 ? [`Skipped (not this project's area): ${skipped.join(', ')}`] : []),
-    '',
     'Next: write_adrs with the same arguments previews the ADRs; add write: true to write them.',
   ].join('\n\n');
   return { text, data: { status: 'decided', decisions, skipped, drivers: w.values } };

@@ -46,9 +46,9 @@ export async function scaffoldTool(project: Project, args: ScaffoldArgs, mayWrit
   const where = shown(project, prepared.options.out);
   const files = prepared.ops.map((op) => ({ path: op.path, action: op.action, bytes: opBytes(op) }));
   const text = [
-    write ? `Wrote ${prepared.manifest.id} to ${where} (${files.length} files).` : `Plan for ${prepared.manifest.id} in ${where} (nothing written):`,
+    write ? `Wrote ${prepared.manifest.id} to ${where} (${files.length} files):` : `Plan for ${prepared.manifest.id} in ${where}, ${files.length} files (nothing written):`,
     ...(prepared.from ? [`Chosen from the ADRs: ${prepared.from.note}`] : []),
-    ...(write ? [] : files.map((f) => `- ${f.action} ${f.path}`)),
+    ...summary(files),
     '',
     'Next steps:',
     ...prepared.nextSteps.map((s) => `  ${s}`),
@@ -67,4 +67,17 @@ export async function scaffoldTool(project: Project, args: ScaffoldArgs, mayWrit
       nextSteps: prepared.nextSteps,
     },
   };
+}
+
+/** The files by top folder: a starter has dozens; the structured content lists every one. */
+function summary(files: { path: string; action: string }[]): string[] {
+  const counts = new Map<string, Map<string, number>>();
+  for (const f of files) {
+    const cut = f.path.indexOf('/');
+    const top = cut < 0 ? '(top level)' : `${f.path.slice(0, cut)}/`;
+    const byAction = counts.get(top) ?? new Map<string, number>();
+    byAction.set(f.action, (byAction.get(f.action) ?? 0) + 1);
+    counts.set(top, byAction);
+  }
+  return [...counts].map(([top, byAction]) => `- ${top}: ${[...byAction].map(([action, n]) => `${n} to ${action}`).join(', ')}`);
 }

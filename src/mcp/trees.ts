@@ -13,13 +13,12 @@ export async function loadTrees(project: Project) {
   return loadDecisionSet({ cwd: project.root });
 }
 
-/** One driver as a question to put to the user. */
-export function driverQuestion(tree: Tree | undefined, catalog: DriverCatalog, driver: string, lang: Lang) {
+/** One driver as a question to put to the user, in the words of the question node that asks it. */
+export function driverQuestion(tree: Tree | undefined, catalog: DriverCatalog, driver: string, lang: Lang, node?: string) {
   const def = catalog.drivers[driver];
-  const question = tree?.kind === 'tree' ? Object.values(tree.questions).find((q) => q.driver === driver) : undefined;
   return {
     driver,
-    question: tree ? questionText(tree, catalog, question?.id ?? driver, driver, lang) : def ? t(def.question, lang) : driver,
+    question: tree ? questionText(tree, catalog, node ?? driver, driver, lang) : def ? t(def.question, lang) : driver,
     help: def ? t(def.help, lang) : '',
     values: def ? Object.entries(def.values).map(([value, v]) => ({ value, label: t(v.label, lang) })) : [],
     default: def?.default ?? null,
@@ -68,8 +67,7 @@ export function treeData(tree: Tree, catalog: DriverCatalog, lang: Lang, project
         ? Object.values(tree.questions).map((q) => ({
             id: q.id,
             start: q.id === tree.start,
-            ...driverQuestion(tree, catalog, q.driver, lang),
-            question: questionText(tree, catalog, q.id, q.driver, lang),
+            ...driverQuestion(tree, catalog, q.driver, lang, q.id),
             branches: Object.entries(q.branches).map(([value, next]) => ({ value, label: valueLabel(catalog, q.driver, value, lang), next })),
           }))
         : drivers.map((d) => driverQuestion(tree, catalog, d, lang)),

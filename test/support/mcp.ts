@@ -18,12 +18,12 @@ export interface McpSession {
   stderr(): string;
 }
 
-export async function startMcp(cwd: string, extraArgs: string[] = []): Promise<McpSession> {
+export async function startMcp(cwd: string, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<McpSession> {
   const transport = new StdioClientTransport({
     command: process.execPath,
     args: [BIN, 'mcp', '--cwd', cwd, ...extraArgs],
     cwd,
-    env: { ...process.env, NO_COLOR: '1' } as Record<string, string>,
+    env: { ...process.env, NO_COLOR: '1', ...env } as Record<string, string>,
     stderr: 'pipe',
   });
   let err = '';
@@ -49,22 +49,32 @@ export async function decideWithUser(
   mcp: McpSession,
   args: Record<string, unknown>,
   answers: Record<string, string>,
-): Promise<{ result: ToolAnswer; asked: string[]; turns: ToolAnswer[] }> {
+): Promise<{ result: ToolAnswer; asked: string[]; wording: Record<string, string>; turns: ToolAnswer[] }> {
   const drivers: Record<string, string> = {};
   const asked: string[] = [];
+  const wording: Record<string, string> = {};
   const turns: ToolAnswer[] = [];
   for (let turn = 0; turn < 20; turn++) {
     const result = await mcp.call('decide', { ...args, drivers });
     turns.push(result);
     if (result.isError) throw new Error(`decide failed: ${result.text}`);
-    if (result.data.status === 'decided') return { result, asked, turns };
-    for (const q of result.data.questions as { driver: string; values: { value: string }[] }[]) {
+    if (result.data.status === 'decided') return { result, asked, wording, turns };
+    for (const q of result.data.questions as { driver: string; question: string; values: { value: string }[] }[]) {
       const value = answers[q.driver];
       if (value === undefined) throw new Error(`decide asked ${q.driver}, which the script does not answer`);
       if (!q.values.some((v) => v.value === value)) throw new Error(`${value} is not among the values offered for ${q.driver}`);
       asked.push(q.driver);
+      wording[q.driver] = q.question;
       drivers[q.driver] = value;
     }
   }
   throw new Error('decide never finished');
+}
+
+/** A text resource's content. */
+export async function readText(mcp: McpSession, uri: string): Promise<string> {
+  const { contents } = await mcp.client.readResource({ uri });
+  const first = contents[0];
+  if (!first || !('text' in first)) throw new Error(`${uri} has no text content`);
+  return first.text;
 }
