@@ -165,6 +165,24 @@ describe('adr-wizard mcp: a whole decision', () => {
   });
 });
 
+describe('adr-wizard mcp: one numbering with the CLI', () => {
+  it('writes ADRs while `adr-wizard new` runs in the same folder: distinct numbers, whole files', async () => {
+    const project = tempDir();
+    const mcp = await startMcp(project);
+    const [cli, written] = await Promise.all([
+      Promise.all(Array.from({ length: 5 }, (_, i) => runCli(['new', `Decision ${i}`], { cwd: project }))),
+      mcp.call('write_adrs', { trees: ['architecture-style'], drivers: MICROSERVICES, write: true }),
+    ]);
+    for (const r of cli) expect(r.code, r.stderr).toBe(0);
+    expect(written.isError, written.text).toBe(false);
+    const names = readdirSync(join(project, 'doc/adr')).filter((n) => n.endsWith('.md')).sort();
+    expect(names.map((n) => n.slice(0, 4))).toEqual(['0001', '0002', '0003', '0004', '0005', '0006']);
+    expect(names).toContain(written.data.adrs[0].file.split('/').pop());
+    const completions = await mcp.client.complete({ ref: { type: 'ref/resource', uri: 'adr://{number}' }, argument: { name: 'number', value: '6' } });
+    expect(completions.completion.values).toEqual(['0006']);
+  });
+});
+
 describe('adr-wizard mcp: starters', () => {
   it('plans without writing, writes only when asked, and never overwrites', async () => {
     const project = tempDir();

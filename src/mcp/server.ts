@@ -323,7 +323,8 @@ function registerResources(server: McpServer, project: Project): void {
       complete: {
         number: async (prefix) => {
           const { data } = await (await log()).listAdrs(project, {});
-          return (data.adrs as { number: number }[]).map((a) => pad(a.number)).filter((n) => n.startsWith(prefix.padStart(Math.min(prefix.length, 4), '0')));
+          // "7" and "0007" both complete to 0007.
+          return (data.adrs as { number: number }[]).filter((a) => pad(a.number).startsWith(prefix) || String(a.number).startsWith(prefix)).map((a) => pad(a.number));
         },
       },
     }),

@@ -1,5 +1,6 @@
 // The decision trees as an assistant reads them: every text in one language, each question with
 // the values a user can give (label and help), so it can ask them in its own words.
+import { isAbsolute } from 'node:path';
 import { isConditional, itemText, showCondition } from '../core/condition.js';
 import { t } from '../core/text.js';
 import { questionText, valueLabel } from '../core/labels.js';
@@ -112,7 +113,7 @@ export async function validateTree(project: Project, file: string): Promise<Answ
   const { checkDecisionSet } = await import('../io/trees.js');
   const { loadCatalog, starterIds } = await import('../scaffold/catalog.js');
   const { set, spaces } = await checkDecisionSet({ cwd: project.root, files: [abs], starters: starterIds(await loadCatalog()) });
-  const problems = set.problems.map((p) => ({ ...p, ...(p.file ? { file: p.file.startsWith('/') ? shown(project, p.file) : p.file } : {}) }));
+  const problems = set.problems.map((p) => ({ ...p, ...(p.file ? { file: isAbsolute(p.file) ? shown(project, p.file) : p.file } : {}) }));
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
   const { formatProblem } = await import('../core/errors.js');
