@@ -165,6 +165,26 @@ describe('adr-wizard mcp: a whole decision', () => {
   });
 });
 
+describe('adr-wizard mcp: a context file', () => {
+  it('takes the answers and the people from a context file of the project, and a template only from inside it', async () => {
+    const project = tempDir();
+    writeFileSync(
+      join(project, 'context.yaml'),
+      `drivers:\n${Object.entries(MICROSERVICES).map(([d, v]) => `  ${d}: "${v}"`).join('\n')}\ndeciders: [Ana García, Bo Chen]\nlang: es\n`,
+    );
+    const mcp = await startMcp(project);
+    const decided = await mcp.call('decide', { trees: ['architecture-style'], context: 'context.yaml' });
+    expect(decided.data.status).toBe('decided');
+    expect(decided.data.decisions[0].title).toBe('Microservicios');
+    const preview = await mcp.call('write_adrs', { trees: ['architecture-style'], context: 'context.yaml' });
+    expect(preview.data.adrs[0].content).toMatch(/^decision-makers: \[Ana García, Bo Chen\]$/m);
+    const evil = await mcp.call('write_adrs', { trees: ['architecture-style'], context: 'context.yaml', template: '../evil.hbs' });
+    expect(evil.text).toBe(`template "../evil.hbs": outside the working folder ${project}; give a path inside it`);
+    const missing = await mcp.call('decide', { trees: ['architecture-style'], context: 'nope.yaml' });
+    expect(missing.text).toBe('--context nope.yaml: no such file');
+  });
+});
+
 describe('adr-wizard mcp: one numbering with the CLI', () => {
   it('writes ADRs while `adr-wizard new` runs in the same folder: distinct numbers, whole files', async () => {
     const project = tempDir();

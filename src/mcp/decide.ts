@@ -53,9 +53,10 @@ async function walk(project: Project, args: DecideArgs): Promise<Walked> {
   const requested = args.all === true ? rootTrees(trees) : checkTreeIds(ids, trees);
   let context: ContextFile | undefined;
   if (args.context !== undefined) {
-    const file = await inside(project, args.context, 'context');
+    await inside(project, args.context, 'context');
     const { readContextFile } = await import('../io/context.js');
-    context = await readContextFile(file, catalog, project.root);
+    // Named as given, as the CLI names it in its messages.
+    context = await readContextFile(args.context, catalog, project.root);
   }
   const lang = args.lang ?? context?.lang ?? 'en';
   const values = { ...context?.drivers, ...checkDrivers(args.drivers ?? {}, catalog) };
