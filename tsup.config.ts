@@ -39,8 +39,9 @@ export default defineConfig([
       {
         name: 'commands-apart',
         setup(build) {
-          build.onResolve({ filter: /^\.\.\/commands\/[\w-]+\.js$/ }, (args) => ({
-            path: `./commands/${args.path.slice('../commands/'.length, -'.js'.length)}/index.js`,
+          // (main.ts starts `mcp` itself: ./cli/commands/mcp.js.)
+          build.onResolve({ filter: /^(?:\.\.|\.\/cli)\/commands\/[\w-]+\.js$/ }, (args) => ({
+            path: `./commands/${args.path.slice(args.path.lastIndexOf('/') + 1, -'.js'.length)}/index.js`,
             external: true,
           }));
         },
