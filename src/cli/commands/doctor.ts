@@ -14,6 +14,7 @@ import { loadAdrConfig } from '../../io/config.js';
 import { findUp } from '../../io/find-up.js';
 import { createExclusive, replaceFile, withDirLock } from '../../io/fs.js';
 import { adrFolder } from '../adr-folder.js';
+import { DOCTOR_FORMATS } from '../option-values.js';
 import { printJson, println, style } from '../messages.js';
 
 interface DoctorOptions {
@@ -23,7 +24,7 @@ interface DoctorOptions {
   format?: string;
 }
 
-const FORMATS = ['text', 'json', 'github'] as const;
+const FORMATS = DOCTOR_FORMATS;
 type Format = (typeof FORMATS)[number];
 
 function formatOf(opts: DoctorOptions): Format {
