@@ -6,6 +6,7 @@ import { registerDecisionCommands } from './registry/decisions.js';
 import { registerAdrCommands } from './registry/adr.js';
 import { registerDiagramCommands } from './registry/diagram.js';
 import { registerScaffoldCommands } from './registry/scaffold.js';
+import { registerCompletionCommands } from './registry/completion.js';
 
 // Replaced at build time with package.json's version (tsup `define`).
 declare const __ADR_WIZARD_VERSION__: string | undefined;
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerAdrCommands(program);
   registerDiagramCommands(program);
   registerScaffoldCommands(program);
+  registerCompletionCommands(program);
 
   // Subcommands inherit exitOverride so that every commander error reaches the one catch in main.
   for (const cmd of program.commands) cmd.exitOverride();
