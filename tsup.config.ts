@@ -24,7 +24,7 @@ const common: Options = {
   dts: false,
   shims: false,
   clean: false, // `npm run build` empties dist/ first: the builds below run at once
-  noExternal: ['commander', 'chalk', 'yaml', 'zod', 'fastest-levenshtein', '@sindresorhus/slugify', /^handlebars\/runtime/],
+  noExternal: ['commander', 'chalk', 'yaml', 'zod', 'fastest-levenshtein', '@sindresorhus/slugify', '@bomb.sh/tab', /^handlebars\/runtime/],
   // commander and handlebars are CommonJS: their bundled `require('node:events')` calls need a real require.
   banner: { js: "import { createRequire as __adrCreateRequire } from 'node:module'; const require = __adrCreateRequire(import.meta.url);" },
   define: { __ADR_WIZARD_VERSION__: JSON.stringify(pkg.version) },

@@ -23,6 +23,8 @@ export async function bench() {
     const cases = {
       'node -e 0': ['-e', '0'],
       '--help': [lib.BIN, '--help'],
+      // What each TAB runs: the driver's values, from the built decision data.
+      'complete -- decide --set scale=': [lib.BIN, 'complete', '--', 'decide', '--set', 'scale='],
       'trees --json': [lib.BIN, 'trees', '--json'],
       // Flips ("what would change this decision") are part of every decision.
       'decide --set --json --no-write': [lib.BIN, 'decide', 'architecture-style', '--set', 'team-size=large', '--set', 'domain-boundaries=clear', '--set', 'ops-maturity=high', '--set', 'team-autonomy=yes', '--set', 'latency-sensitive=no', '--json', '--no-write'],

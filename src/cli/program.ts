@@ -7,6 +7,7 @@ import { registerAdrCommands } from './registry/adr.js';
 import { registerDiagramCommands } from './registry/diagram.js';
 import { registerScaffoldCommands } from './registry/scaffold.js';
 import { registerMcpCommand } from './registry/mcp.js';
+import { registerCompletionCommands } from './registry/completion.js';
 
 // Replaced at build time with package.json's version (tsup `define`).
 declare const __ADR_WIZARD_VERSION__: string | undefined;
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerDiagramCommands(program);
   registerScaffoldCommands(program);
   registerMcpCommand(program);
+  registerCompletionCommands(program);
 
   // Subcommands inherit exitOverride so that every commander error reaches the one catch in main.
   for (const cmd of program.commands) cmd.exitOverride();

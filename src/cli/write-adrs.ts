@@ -5,6 +5,7 @@ import type { ContextFile } from '../io/context.js';
 import type { AdrRef } from './decision-report.js';
 import { progressLine } from './progress-line.js';
 import { adrFolder } from './adr-folder.js';
+import { RENDER_FORMATS } from './option-values.js';
 
 export interface WriteAdrsInput {
   decisions: Decision[];
@@ -19,8 +20,6 @@ export interface WriteAdrsInput {
   render?: string;
   force?: boolean;
 }
-
-const RENDER_FORMATS = ['svg', 'png'] as const;
 
 /** Writes (or with dryRun, plans) one ADR per decision; returns them by tree id. */
 export async function writeAdrs(input: WriteAdrsInput): Promise<Map<string, AdrRef & { content: string }>> {

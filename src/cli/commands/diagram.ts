@@ -14,8 +14,9 @@ import { println, printWarning } from '../messages.js';
 import { progressLine } from '../progress-line.js';
 import { adrFolder } from '../adr-folder.js';
 import { MERMAID_LIMITS } from '../../core/mermaid-limits.js';
+import { DIAGRAM_FORMATS } from '../option-values.js';
 
-const FORMATS = ['mmd', 'svg', 'png'] as const;
+const FORMATS = DIAGRAM_FORMATS;
 type DiagramFormat = (typeof FORMATS)[number];
 
 interface DiagramOptions {

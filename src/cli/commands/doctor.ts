@@ -10,6 +10,7 @@ import { UsageError } from '../../core/errors.js';
 import { loadAdrConfig } from '../../io/config.js';
 import { findUp } from '../../io/find-up.js';
 import { adrFolder } from '../adr-folder.js';
+import { DOCTOR_FORMATS } from '../option-values.js';
 import { printJson, println, style } from '../messages.js';
 
 interface DoctorOptions {
@@ -19,7 +20,7 @@ interface DoctorOptions {
   format?: string;
 }
 
-const FORMATS = ['text', 'json', 'github'] as const;
+const FORMATS = DOCTOR_FORMATS;
 type Format = (typeof FORMATS)[number];
 
 function formatOf(opts: DoctorOptions): Format {

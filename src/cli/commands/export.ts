@@ -10,6 +10,7 @@ import { printPieces } from '../json-stream.js';
 import { printWarning } from '../messages.js';
 import { progressLine } from '../progress-line.js';
 import { adrFolder } from '../adr-folder.js';
+import { EXPORT_FORMATS } from '../option-values.js';
 
 declare const __ADR_WIZARD_VERSION__: string | undefined;
 
@@ -20,6 +21,7 @@ interface ExportFormat {
 }
 
 // Each builder is loaded only when asked for: html brings Markdown and Handlebars along.
+// Exactly the formats of EXPORT_FORMATS (what completion offers).
 const FORMATS: Record<string, ExportFormat> = {
   md: {
     extension: '.md',
@@ -45,7 +47,7 @@ const FORMATS: Record<string, ExportFormat> = {
       return exportJson(eachAdr(ctx.dir, files), files.length, ctx);
     },
   },
-};
+} satisfies Record<(typeof EXPORT_FORMATS)[number], ExportFormat>;
 const DEFAULT_FORMAT = 'md';
 
 interface ExportOptions {
