@@ -441,6 +441,7 @@ export function mlopsFiles(model: DeploymentModel): PlannedFile[] {
   return [
     ...fixHelmPartials(copyDir(join(TEMPLATES_DIR, 'scaffold', 'mlops-platform'))),
     ...sharedChartFiles('chart/'),
+    ...pythonLogs(),
     { path: 'chart/Chart.yaml', content: yamlDoc(chart) },
     { path: 'chart/values.yaml', content: header + yamlDoc(mlopsValues(model)) },
     { path: 'chart/values.schema.json', content: `${JSON.stringify(mlopsSchema(model), null, 2)}\n` },
@@ -463,3 +464,12 @@ export const starter: Starter = {
     return mlopsFiles(mlopsModel(options));
   },
 };
+
+/**
+ * One JSON log format for the Python apps (templates/scaffold/python-shared/logs.py): each app is
+ * its own image's build context, so each gets its own copy of the one source.
+ */
+function pythonLogs(): PlannedFile[] {
+  const [logs] = copyDir(join(TEMPLATES_DIR, 'scaffold', 'python-shared'));
+  return ['apps/inference-api/app/logs.py', 'apps/ui/logs.py'].map((path) => ({ ...logs!, path }));
+}
