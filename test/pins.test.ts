@@ -9,6 +9,7 @@ import { readPins, type Pin, type Pins } from '../src/build/pins.js';
 import { loadCatalog } from '../src/scaffold/catalog.js';
 import { starterFiles } from '../src/scaffold/starter-files.js';
 import { OPTION_FLAGS, type PlannedFile, type StarterManifest, type StarterOptions } from '../src/scaffold/types.js';
+import { contentText } from './support/planned.js';
 
 /**
  * How long a pin may go unreviewed. Node.js ships a major every six months (April and October)
@@ -48,7 +49,7 @@ interface Use {
   where: string;
 }
 
-const text = (f: PlannedFile) => (typeof f.content === 'string' ? f.content : Buffer.from(f.content).toString('utf8'));
+const text = contentText;
 /** `postgres:17-alpine` -> postgres, 17 (the tag's version is what comes before a `-flavour`). */
 function imageUse(ref: string, where: string): Use | undefined {
   const at = ref.lastIndexOf(':');

@@ -16,14 +16,11 @@ import { buildOptions, parseServices } from '../src/scaffold/options.js';
 import { planOps } from '../src/scaffold/plan.js';
 import { starterFiles } from '../src/scaffold/starter-files.js';
 import { copyDir, renderTemplateDir } from '../src/scaffold/templates.js';
-import type { PlannedFile, StarterManifest, StarterOptions } from '../src/scaffold/types.js';
+import type { PlannedFile, StarterManifest } from '../src/scaffold/types.js';
 import { ROOT, runCli, tempDir } from './support/cli.js';
+import { contentText, plannedText, planStarter } from './support/planned.js';
 
-const text = (files: PlannedFile[], path: string): string => {
-  const file = files.find((f) => f.path === path);
-  if (!file) throw new Error(`${path} not planned; planned: ${files.map((f) => f.path).join(', ')}`);
-  return typeof file.content === 'string' ? file.content : Buffer.from(file.content).toString('utf8');
-};
+const text = plannedText;
 const paths = (files: PlannedFile[]) => files.map((f) => f.path);
 
 const catalog = await loadCatalog();
@@ -33,22 +30,12 @@ const manifest = (id: string): StarterManifest => {
   return found;
 };
 
-async function plan(starter: string, overrides: Partial<StarterOptions> = {}): Promise<PlannedFile[]> {
-  const options: StarterOptions = {
-    out: '/tmp/x',
-    name: 'demo',
-    services: ['orders', 'billing', 'auth'],
-    transport: 'rabbitmq',
-    database: 'mongodb',
-    ...overrides,
-  };
-  return starterFiles(catalog, manifest(starter), options);
-}
+const plan = planStarter;
 
 /** Every planned file is rendered (no Handlebars left) and every JSON file parses. */
 function expectWellFormed(files: PlannedFile[]): void {
   for (const file of files) {
-    const content = typeof file.content === 'string' ? file.content : Buffer.from(file.content).toString('utf8');
+    const content = contentText(file);
     expect(content, file.path).not.toMatch(/\{\{/);
     expect(file.path, 'no unexpanded placeholder or .hbs').not.toMatch(/__\w+__|\.hbs$/);
     if (file.path.endsWith('.json')) expect(() => JSON.parse(content), file.path).not.toThrow();

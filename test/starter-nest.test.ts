@@ -9,29 +9,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLAN_MODULES } from '../src/scaffold/registry.js';
 import type { PlannedFile, StarterOptions } from '../src/scaffold/types.js';
 import { runCli } from './support/cli.js';
+import { plannedText, planStarter } from './support/planned.js';
 import { linesOf, parseDockerfile } from './support/dockerfile.js';
 import { connectServices, projectEnv, runOk, type StarterServices } from './support/starter-build.js';
 
-async function plan(overrides: Partial<StarterOptions> = {}): Promise<PlannedFile[]> {
-  const options: StarterOptions = {
-    out: '/tmp/x',
-    name: 'demo',
-    services: ['orders', 'billing', 'auth'],
-    transport: 'rabbitmq',
-    database: 'postgres',
-    ...overrides,
-  };
-  return (await PLAN_MODULES['starters/nest-microservices']!()).plan(options);
-}
+const plan = (overrides: Partial<StarterOptions> = {}): Promise<PlannedFile[]> =>
+  planStarter('nest-microservices', { database: 'postgres', ...overrides });
 
-const text = (files: PlannedFile[], path: string): string => {
-  const file = files.find((f) => f.path === path);
-  if (!file) throw new Error(`${path} not planned`);
-  return typeof file.content === 'string' ? file.content : Buffer.from(file.content).toString('utf8');
-};
+const text = plannedText;
 
 type Compose = { services: Record<string, { image?: string; environment?: Record<string, string>; ports?: string[]; depends_on?: Record<string, unknown> }> };
 
