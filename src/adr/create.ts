@@ -45,7 +45,7 @@ export interface CreatedAdr {
  * A title as one line: line breaks would end the heading and start Markdown of the title's
  * choosing. Everything else a title holds is escaped where it lands (templates, slug).
  */
-export function cleanTitle(raw: string): string {
+function cleanTitle(raw: string): string {
   const title = raw.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
   if (title === '') throw new UsageError('the title is empty');
   return title;

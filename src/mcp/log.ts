@@ -35,6 +35,11 @@ export async function listAdrs(project: Project, args: Filters): Promise<Answer<
   return { text, data: { adrs } };
 }
 
+/** The log's numbers, from its file names: what completing `adr://` needs, without reading a record. */
+export async function adrNumbers(project: Project): Promise<number[]> {
+  return (await openLog(project)).files.map((f) => f.number);
+}
+
 /** ADR n, read from the checked listing: exactly one file, or the CLI's error. */
 async function readOne(project: Project, n: number): Promise<AdrRecord> {
   const { dir, files } = await openLog(project);

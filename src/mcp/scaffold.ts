@@ -2,6 +2,7 @@
 // them into a new or empty folder inside the working folder. Never an overwrite: the server has no
 // --force.
 import { UsageError } from '../core/errors.js';
+import type { AdrRecord } from '../adr/types.js';
 import type { RawScaffoldFlags } from '../scaffold/options.js';
 import { adrDirOf, inside, shown, type Project } from './project.js';
 import type { Answer } from './results.js';
@@ -20,7 +21,7 @@ export async function scaffoldTool(project: Project, args: ScaffoldArgs, mayWrit
     import('../scaffold/prepare.js'),
   ]);
   const catalog = await loadCatalog();
-  let log;
+  let log: { records: AdrRecord[]; dir: string } | undefined;
   if (args.fromAdrs === true) {
     const { dir } = await adrDirOf(project);
     const { readLog } = await import('../adr/log.js');

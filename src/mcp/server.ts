@@ -322,9 +322,9 @@ function registerResources(server: McpServer, project: Project): void {
       },
       complete: {
         number: async (prefix) => {
-          const { data } = await (await log()).listAdrs(project, {});
+          const numbers = await (await log()).adrNumbers(project);
           // "7" and "0007" both complete to 0007.
-          return (data.adrs as { number: number }[]).filter((a) => pad(a.number).startsWith(prefix) || String(a.number).startsWith(prefix)).map((a) => pad(a.number));
+          return [...new Set(numbers)].sort((a, b) => a - b).filter((n) => pad(n).startsWith(prefix) || String(n).startsWith(prefix)).map(pad);
         },
       },
     }),

@@ -6,7 +6,8 @@ import { t } from '../core/text.js';
 import { questionText, valueLabel } from '../core/labels.js';
 import type { DriverCatalog, Lang, TextItem, Tree } from '../core/types.js';
 import { checkTreeIds } from '../core/resolve.js';
-import { loadDecisionSet, treeSource } from '../io/trees.js';
+import { formatProblem } from '../core/errors.js';
+import { checkDecisionSet, loadDecisionSet, treeSource } from '../io/trees.js';
 import type { Answer } from './results.js';
 import { inside, shown, type Project } from './project.js';
 
@@ -110,13 +111,11 @@ function treeText(d: ReturnType<typeof treeData>): string {
 
 export async function validateTree(project: Project, file: string): Promise<Answer<Record<string, unknown>>> {
   const abs = await inside(project, file, 'file');
-  const { checkDecisionSet } = await import('../io/trees.js');
   const { loadCatalog, starterIds } = await import('../scaffold/catalog.js');
   const { set, spaces } = await checkDecisionSet({ cwd: project.root, files: [abs], starters: starterIds(await loadCatalog()) });
   const problems = set.problems.map((p) => ({ ...p, ...(p.file ? { file: isAbsolute(p.file) ? shown(project, p.file) : p.file } : {}) }));
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  const { formatProblem } = await import('../core/errors.js');
   const walked = spaces.map((s) => `${s.id}: ${s.skipped ? `not walked (${s.skipped})` : `${s.combinations} combinations walked`}`);
   const text = [
     ...problems.map(formatProblem),
