@@ -5,7 +5,7 @@
 // with Mermaid's entity codes (see `mermaidLabel`).
 import { questionShort, questionText, valueLabel } from '../core/labels.js';
 import { t } from '../core/text.js';
-import { activeOf, isSymmetric, normaliseLinkType } from '../core/link-types.js';
+import { relationOf } from '../core/link-types.js';
 import { MERMAID_LIMITS, type MermaidLimits } from '../core/mermaid-limits.js';
 import type {
   BranchingTree,
@@ -453,14 +453,14 @@ function logGraph<T extends LogEntry>(records: readonly T[]): { nodes: GraphNode
   for (const node of nodes) {
     for (const link of node.entry?.links ?? []) {
       const other = resolve(link);
-      // A pair recorded on both records ("Supersedes 3" in 5, "Superseded by 5" in 3) is one edge:
-      // the passive form is turned around.
-      const active = activeOf(link.type);
+      // A pair recorded on both records ("Supersedes 3" in 5, "Superseded by 5" in 3, or
+      // "Reemplazada por 5" in 3) is one edge: the passive form is turned around, and every
+      // spelling of a relation, in either language, is the one relation it names.
+      const { relation: label, passive, symmetric } = relationOf(link.type);
       let from = node;
       let to = other;
-      if (active !== undefined || (isSymmetric(link.type) && before(other, node))) [from, to] = [other, node];
+      if (passive || (symmetric && before(other, node))) [from, to] = [other, node];
       if (from === to) continue;
-      const label = active ?? normaliseLinkType(link.type);
       const key = `${from.seq}>${to.seq}>${label}`;
       if (seen.has(key)) continue;
       seen.add(key);
