@@ -41,8 +41,9 @@ const hostile: BranchingTree = {
   examples: [],
   start: 'q1',
   questions: {
-    q1: { id: 'q1', driver: 'd', text: '¿"Quoted" <question> #1 & [more]?', branches: { a: 'a', b: 'b', c: 'c', d: 'q2' } },
-    q2: { id: 'q2', driver: 'e', text: 'end', branches: { x: 'd', y: 'end', z: 'e' } },
+    // Diagrams show a question's short form: that is where hostile text reaches a node.
+    q1: { id: 'q1', driver: 'd', text: 'Long question?', short: '¿"Quoted" <question> #1 & [more]?', branches: { a: 'a', b: 'b', c: 'c', d: 'q2' } },
+    q2: { id: 'q2', driver: 'e', text: 'Another long question?', short: 'end', branches: { x: 'd', y: 'end', z: 'e' } },
   },
   outcomes: Object.fromEntries(Object.entries(HOSTILE_OUTCOMES).map(([id, title]) => [id, outcome(id, title)])),
 };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BranchingTree, DriverCatalog, MatrixTree, Outcome } from '../core/types.js';
 import { mermaidSyntaxError } from '../../test/support/mermaid-parse.js';
 import { lastClassOf, readFlowchart } from '../../test/support/mermaid-source.js';
+import { mermaidCompatProblems } from '../../test/support/mermaid-compat.js';
 import { logToMermaid, mermaidLabel, treeNodeTitles, treeToMermaid } from './mermaid.js';
 
 function outcome(id: string, title: Outcome['title']): Outcome {
@@ -55,6 +56,8 @@ describe('treeToMermaid', () => {
     for (const lang of ['en', 'es'] as const) {
       const source = treeToMermaid(tree, lang, undefined, { catalog });
       expect(await mermaidSyntaxError(source)).toBeUndefined();
+      // Hostile labels stay inside what GitLab's Mermaid 10 and GitHub's 11 both read.
+      expect(mermaidCompatProblems(source)).toEqual([]);
       const chart = readFlowchart(source);
       const labels = [...chart.nodes.values()].map((n) => `${n.shape}${n.label}`);
       expect(labels).toContain(lang === 'en' ? '{{Load?' : '{{¿Carga?');

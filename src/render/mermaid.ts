@@ -148,7 +148,7 @@ const LR_SPREAD = 8.5;
  * so wide and shallow (many nodes per rank) that left-right comes out squarer. Ranks are longest
  * paths from the start, as the layout places them.
  */
-export function treeDirection(tree: BranchingTree): 'TD' | 'LR' {
+function treeDirection(tree: BranchingTree): 'TD' | 'LR' {
   const rank = new Map<string, number>();
   const visiting = new Set<string>();
   // Longest path to every node; a cycle (validate reports it) is cut where it closes.
