@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../src/core/text.js';
 import type { BranchingTree, Outcome, Tree } from '../src/core/types.js';
 import { loadDecisionSet } from '../src/io/trees.js';
-import { treeToMermaid } from '../src/render/mermaid.js';
+import { treeNodeTitles, treeToMermaid } from '../src/render/mermaid.js';
 import { renderMermaid } from '../src/io/mermaid-browser.js';
 import { tempDir } from './support/cli.js';
 import { findChromium, serviceGate } from './support/services.js';
@@ -92,6 +92,10 @@ describe.skipIf(gate)('rendering with Chromium', () => {
     expect(svg).toContain(inSvg('¿"Quoted" <question> #1 & [more]?'));
     // The chosen outcome's class reaches the SVG (that is what colours it).
     expect(svg).toMatch(/class="node[^"]*\bchosen\b/);
+    // Each whole question can be attached as a tooltip to the node that shows its short form.
+    const titles = treeNodeTitles(hostile, 'en');
+    expect([...titles.values()]).toEqual(['Long question?', 'Another long question?']);
+    for (const id of titles.keys()) expect(svg).toMatch(new RegExp(`<g class="node[^"]*" id="[^"]*-flowchart-${id}-\\d+"`));
     expect(readFileSync(pngFile).length).toBeGreaterThan(5000);
   }, 300_000);
 
