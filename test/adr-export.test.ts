@@ -153,6 +153,8 @@ describe('two files with one number', () => {
   });
 });
 
+const SPANISH_AS: Record<string, string> = { 'Reemplaza a': 'supersedes', 'Se deriva de': 'follows from', Modifica: 'amends' };
+
 describe('the decision graph: one edge per relation', () => {
   // The pairs `adr-wizard link` writes, each recorded on both records.
   const PAIRS = writtenPairs().map(([a, b]) => [a, b] as [string, string]);
@@ -165,8 +167,10 @@ describe('the decision graph: one edge per relation', () => {
     const chart = readFlowchart(logToMermaid(records));
     expect(chart.edges).toHaveLength(1);
     const [piece] = logGraphPieces(records);
-    // Drawn from the record that acts (the newer one here); a relation that reads both ways, in number order.
-    const expected = active === passive ? `1 ${active.toLowerCase()} 2` : `2 ${active.toLowerCase()} 1`;
+    // Drawn from the record that acts (the newer one here); a relation that reads both ways, in
+    // number order. Labels are in one language: a Spanish pair is named as its English one.
+    const name = SPANISH_AS[active] ?? active.toLowerCase();
+    const expected = active === passive ? `1 ${name} 2` : `2 ${name} 1`;
     expect(piece?.relations.map((r) => `${r.from.number} ${r.label} ${r.to.number}`)).toEqual([expected]);
   });
 });

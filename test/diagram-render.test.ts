@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { t } from '../src/core/text.js';
 import type { BranchingTree, Outcome, Tree } from '../src/core/types.js';
 import { loadDecisionSet } from '../src/io/trees.js';
-import { treeToMermaid } from '../src/render/mermaid.js';
+import { treeNodeTitles, treeToMermaid } from '../src/render/mermaid.js';
 import { renderMermaid } from '../src/io/mermaid-browser.js';
 import { tempDir } from './support/cli.js';
 import { findChromium, serviceGate } from './support/services.js';
@@ -41,8 +41,9 @@ const hostile: BranchingTree = {
   examples: [],
   start: 'q1',
   questions: {
-    q1: { id: 'q1', driver: 'd', text: '¿"Quoted" <question> #1 & [more]?', branches: { a: 'a', b: 'b', c: 'c', d: 'q2' } },
-    q2: { id: 'q2', driver: 'e', text: 'end', branches: { x: 'd', y: 'end', z: 'e' } },
+    // Diagrams show a question's short form: that is where hostile text reaches a node.
+    q1: { id: 'q1', driver: 'd', text: 'Long question?', short: '¿"Quoted" <question> #1 & [more]?', branches: { a: 'a', b: 'b', c: 'c', d: 'q2' } },
+    q2: { id: 'q2', driver: 'e', text: 'Another long question?', short: 'end', branches: { x: 'd', y: 'end', z: 'e' } },
   },
   outcomes: Object.fromEntries(Object.entries(HOSTILE_OUTCOMES).map(([id, title]) => [id, outcome(id, title)])),
 };
@@ -91,6 +92,10 @@ describe.skipIf(gate)('rendering with Chromium', () => {
     expect(svg).toContain(inSvg('¿"Quoted" <question> #1 & [more]?'));
     // The chosen outcome's class reaches the SVG (that is what colours it).
     expect(svg).toMatch(/class="node[^"]*\bchosen\b/);
+    // Each whole question can be attached as a tooltip to the node that shows its short form.
+    const titles = treeNodeTitles(hostile, 'en');
+    expect([...titles.values()]).toEqual(['Long question?', 'Another long question?']);
+    for (const id of titles.keys()) expect(svg).toMatch(new RegExp(`<g class="node[^"]*" id="[^"]*-flowchart-${id}-\\d+"`));
     expect(readFileSync(pngFile).length).toBeGreaterThan(5000);
   }, 300_000);
 

@@ -9,11 +9,6 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
   const lower = word.toLowerCase();
   if (lower === '') return undefined;
   const all = [...candidates];
-  // A prefix ("team" for "team-size") is a plausible slip even when far in edits.
-  if (lower.length >= 3) {
-    const prefixed = all.filter((c) => c.toLowerCase().startsWith(lower)).sort((a, b) => a.length - b.length);
-    if (prefixed[0] !== undefined) return prefixed[0];
-  }
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of all) {
@@ -23,6 +18,13 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
       best = candidate;
       bestDistance = d;
     }
+  }
+  // One slip of a key ("shortt" for "short") beats a longer word it happens to start.
+  if (bestDistance <= 1) return best;
+  // A prefix ("team" for "team-size") is a plausible slip even when far in edits.
+  if (lower.length >= 3) {
+    const prefixed = all.filter((c) => c.toLowerCase().startsWith(lower)).sort((a, b) => a.length - b.length);
+    if (prefixed[0] !== undefined) return prefixed[0];
   }
   if (best === undefined) return undefined;
   return bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;

@@ -27,6 +27,11 @@ const READ_ALSO: readonly (readonly [string, string])[] = [
   ['Refines', 'Refined by'],
   ['Deprecates', 'Deprecated by'],
   ['Modifica', 'Modificado por'],
+  ['Follows from', 'Leads to'],
+  ['Aclara', 'Aclarada por'],
+  ['Amplía', 'Ampliada por'],
+  ['Depende de', 'Requerida por'],
+  ['Refina', 'Refinada por'],
 ];
 
 /** The relations that supersede, in every spelling: what makes a record superseded. */
@@ -36,10 +41,27 @@ const SUPERSEDING = new Set(['supersedes', 'supercedes', 'replaces', 'reemplaza 
 const SYMMETRIC = new Set(['relates to', 'related to', 'se relaciona con', 'relacionada con', 'relacionado con']);
 
 /** A link type in one spelling for comparing: lower case, single spaces, dashes as spaces. */
-export function normaliseLinkType(type: string): string {
+function normalise(type: string): string {
   return type.trim().toLowerCase().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ');
 }
-const normalise = normaliseLinkType;
+
+/**
+ * One relation, however it is spelt: the active forms (any language, any tool) that name the
+ * same relation as an English one. A log where ADR 3 says "Se deriva de 2" and ADR 2 says
+ * "Led to 3" states one relation, and a graph draws it once.
+ */
+const SAME_AS: Record<string, readonly string[]> = {
+  supersedes: [...SUPERSEDING],
+  'follows from': ['se deriva de'],
+  amends: ['modifica'],
+  clarifies: ['aclara'],
+  extends: ['amplía'],
+  'depends on': ['depende de'],
+  refines: ['refina'],
+  'relates to': [...SYMMETRIC],
+};
+const CANONICAL = new Map<string, string>();
+for (const [relation, spellings] of Object.entries(SAME_AS)) for (const s of spellings) CANONICAL.set(s, relation);
 
 const ACTIVE_OF = new Map<string, string>();
 for (const [active, passive] of [...PAIRS, ...READ_ALSO]) {
@@ -71,15 +93,6 @@ export function reverseOf(type: string): string | undefined {
   return undefined;
 }
 
-/** The active form of a passive link type ("superseded by" -> "supersedes"), lower case; undefined for an active or unknown one. */
-export function activeOf(type: string): string | undefined {
-  return ACTIVE_OF.get(normalise(type));
-}
-
-/** Whether a relation reads the same both ways ("Relates to"). */
-export function isSymmetric(type: string): boolean {
-  return SYMMETRIC.has(normalise(type));
-}
 
 /** The kind of a link type as written, so that "Superceded by" and "Reemplazada por" both count. */
 export function linkKind(type: string): 'superseded-by' | 'supersedes' | 'other' {
@@ -87,4 +100,18 @@ export function linkKind(type: string): 'superseded-by' | 'supersedes' | 'other'
   if (SUPERSEDING.has(t)) return 'supersedes';
   const active = ACTIVE_OF.get(t);
   return active !== undefined && SUPERSEDING.has(active) ? 'superseded-by' : 'other';
+}
+
+/**
+ * What a link states, whoever wrote it and in whichever spelling: the relation's one name (the
+ * English active form, lower case: "supersedes", "follows from"; a type nobody else writes is
+ * its own name), and whether the record that wrote it is the relation's target (a passive form,
+ * "Superseded by", "Dio lugar a"). Symmetric relations ("Relates to") have no direction.
+ */
+export function relationOf(type: string): { relation: string; passive: boolean; symmetric: boolean } {
+  const t = normalise(type);
+  const active = ACTIVE_OF.get(t);
+  const base = active ?? t;
+  const relation = CANONICAL.get(base) ?? base;
+  return { relation, passive: active !== undefined, symmetric: relation === 'relates to' };
 }

@@ -67,6 +67,9 @@ describe('parseTree', () => {
       'trees/x.yaml:9:3  questions.q.branches  missing required field "branches"',
       'trees/x.yaml:11:5  questions.q.brances  unknown field "brances" (did you mean "branches"?)',
     ]],
+    ['a misspelt short label, not taken for shortTitle', VALID.replace('    branches:', '    shortt: {en: "Scale?", es: "¿Escala?"}\n    branches:'), [
+      'trees/x.yaml:11:5  questions.q.shortt  unknown field "shortt" (did you mean "short"?)',
+    ]],
     ['a text missing a language', VALID.replace('title: {en: X, es: X}', 'title: {en: X}'), [
       'trees/x.yaml:3:8  title.es  missing required field "es"',
     ]],

@@ -80,6 +80,9 @@ export const DriverValueSchema = z.strictObject({
 export const DriverSchema = meta(
   z.strictObject({
     question: meta(TextSchema, { description: 'The question asked to learn this driver.' }),
+    short: meta(z.optional(TextSchema), {
+      description: 'A few words naming the question, shown in diagrams ("Scale?"); the full question stays in prompts and ADRs.',
+    }),
     help: meta(TextSchema, { description: 'Help text shown under the question: what the values mean.' }),
     values: meta(z.record(IdSchema, DriverValueSchema), {
       description: 'Allowed values in display order; the keys are the value ids answers use.',
@@ -189,6 +192,9 @@ export const QuestionSchema = meta(
   z.strictObject({
     driver: meta(IdSchema, { description: 'The driver asked (an id from drivers.yaml).' }),
     text: meta(z.optional(TextSchema), { description: 'Tree-specific wording; defaults to the driver question.' }),
+    short: meta(z.optional(TextSchema), {
+      description: 'A few words for this question in diagrams ("Self-run cluster?"); defaults to the driver\'s `short`.',
+    }),
     branches: meta(z.record(IdSchema, IdSchema), {
       description: 'One branch per driver value: value id -> next question or outcome id.',
     }),
@@ -281,5 +287,5 @@ export const KNOWN_FIELDS = [
   'followUps', 'starters', 'scores', 'requires', 'asks', 'criteria', 'adjustments', 'when', 'weights',
   'reason', 'weight', 'drivers', 'expect', 'note', 'url', 'label', 'question', 'help', 'values',
   'default', 'en', 'es', 'shortTitle', 'appliesWhen', 'rules', 'never', 'only', 'source', 'unless',
-  'constrains', 'conflicts',
+  'constrains', 'conflicts', 'short',
 ];

@@ -8,6 +8,8 @@ import { formatProblem } from './errors.js';
 import { lintTrees, type TreeDoc } from './lint.js';
 import { parseDrivers, parseTree } from './load.js';
 import { walk } from './walk.js';
+import { t } from './text.js';
+import { LANGS, type Question } from './types.js';
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const treeFiles = readdirSync(DECISIONS_DIR).filter((f) => f.endsWith('.yaml') && f !== 'drivers.yaml').sort();
@@ -63,7 +65,7 @@ describe.each(parsed.map((p) => [p.name, p] as const))('decisions/%s', (name, p)
 
 // A plain string is allowed by the format (one text for every language), but shipped content is
 // written in both languages everywhere.
-const TEXT_KEYS = new Set(['title', 'problem', 'decision', 'positive', 'negative', 'warnings', 'text', 'reason', 'question', 'help', 'label']);
+const TEXT_KEYS = new Set(['title', 'problem', 'decision', 'positive', 'negative', 'warnings', 'text', 'reason', 'question', 'help', 'label', 'short']);
 function plainTexts(node: unknown, where: string, out: string[]): string[] {
   if (Array.isArray(node)) node.forEach((n, i) => plainTexts(n, `${where}[${i}]`, out));
   else if (typeof node === 'object' && node !== null) {
@@ -82,6 +84,35 @@ describe('bilingual content', () => {
   it('gives every shipped text in English and Spanish', () => {
     const found = [...docs.map((d) => plainTexts(d.tree, d.tree.id, [])), plainTexts(drivers.catalog, 'drivers', [])].flat();
     expect(found).toEqual([]);
+  });
+});
+
+// Diagrams show each question in a few words. A user's tree may leave them out (the driver id
+// stands in); a shipped tree may not: every question of every shipped tree has a short form, its
+// own or its driver's, in both languages, short enough for a diagram node.
+describe('short question labels for diagrams', () => {
+  const SHORT_MAX = 32;
+  const shortOf = (q: Question) => q.short ?? drivers.catalog?.drivers[q.driver]?.short;
+
+  it('every driver has a short form in English and Spanish, shorter than its question', () => {
+    const bad = Object.values(drivers.catalog?.drivers ?? {}).flatMap((d) => {
+      const short = d.short;
+      if (typeof short !== 'object') return [`${d.id}: no short {en, es}`];
+      return LANGS.flatMap((lang) =>
+        short[lang].length > SHORT_MAX || short[lang].length >= t(d.question, lang).length ? [`${d.id}.short.${lang}: "${short[lang]}" is not short`] : [],
+      );
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it.each(docs.map((d) => [d.tree.id, d.tree] as const))('%s: every question has a short form in both languages', (_id, tree) => {
+    if (tree.kind !== 'tree') return;
+    const bad = Object.values(tree.questions).flatMap((q) => {
+      const short = shortOf(q);
+      if (typeof short !== 'object') return [`${q.id}: no short form (its own or driver "${q.driver}"'s)`];
+      return LANGS.flatMap((lang) => (short[lang].length > SHORT_MAX ? [`${q.id}.short.${lang}: "${short[lang]}" is longer than ${SHORT_MAX}`] : []));
+    });
+    expect(bad).toEqual([]);
   });
 });
 

@@ -43,6 +43,8 @@ export interface DriverValue {
 export interface Driver {
   id: string;
   question: Text;
+  /** A few words naming the question in diagrams ("Scale?"). */
+  short?: Text;
   help: Text;
   /** Allowed values in display order; keys are the contract ids (e.g. `small`, `large`). */
   values: Record<string, DriverValue>;
@@ -119,6 +121,8 @@ export interface Question {
   driver: string;
   /** Optional tree-specific wording; defaults to the driver's question. */
   text?: Text;
+  /** A few words for diagrams; defaults to the driver's `short`. */
+  short?: Text;
   /** driver value -> next node id (a question id or an outcome id). */
   branches: Record<string, string>;
 }

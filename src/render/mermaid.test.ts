@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { BranchingTree, DriverCatalog, MatrixTree, Outcome } from '../core/types.js';
 import { mermaidSyntaxError } from '../../test/support/mermaid-parse.js';
 import { lastClassOf, readFlowchart } from '../../test/support/mermaid-source.js';
-import { logToMermaid, mermaidLabel, treeToMermaid } from './mermaid.js';
+import { mermaidCompatProblems } from '../../test/support/mermaid-compat.js';
+import { logToMermaid, mermaidLabel, treeNodeTitles, treeToMermaid } from './mermaid.js';
 
 function outcome(id: string, title: Outcome['title']): Outcome {
   return { id, title, decision: 'x', consequences: { positive: [], negative: [] }, warnings: [], followUps: [], starters: [] };
@@ -24,7 +25,8 @@ const tree: BranchingTree = {
     'q-cloud': {
       id: 'q-cloud',
       driver: 'cloud',
-      text: { en: HOSTILE, es: '¿Qué nube usáis? ñandú' },
+      text: { en: 'Which cloud will the system run on?', es: '¿Qué nube usáis? ñandú' },
+      short: { en: HOSTILE, es: '¿Nube? ñandú' },
       branches: { aws: 'graph', gcp: 'graph', azure: 'end' },
     },
   },
@@ -40,6 +42,7 @@ const catalog: DriverCatalog = {
     scale: {
       id: 'scale',
       question: { en: 'How large is the load?', es: '¿Qué carga esperáis?' },
+      short: { en: 'Load?', es: '¿Carga?' },
       help: 'h',
       default: 'small',
       values: { small: { label: { en: 'Small: a few users', es: 'Pequeña' } }, large: { label: { en: 'Large', es: 'Grande' } } },
@@ -49,14 +52,18 @@ const catalog: DriverCatalog = {
 };
 
 describe('treeToMermaid', () => {
-  it('draws questions as decisions, outcomes as terminals and answers on the edges, in en and es', async () => {
+  it('draws questions as short hexagons, outcomes as stadiums and answers on the edges, in en and es', async () => {
     for (const lang of ['en', 'es'] as const) {
       const source = treeToMermaid(tree, lang, undefined, { catalog });
       expect(await mermaidSyntaxError(source)).toBeUndefined();
+      // Hostile labels stay inside what GitLab's Mermaid 10 and GitHub's 11 both read.
+      expect(mermaidCompatProblems(source)).toEqual([]);
       const chart = readFlowchart(source);
       const labels = [...chart.nodes.values()].map((n) => `${n.shape}${n.label}`);
-      expect(labels).toContain(lang === 'en' ? '{How large is the load?' : '{¿Qué carga esperáis?');
-      expect(labels).toContain(lang === 'en' ? `{${HOSTILE.replace(/\r?\n/g, ' ')}` : '{¿Qué nube usáis? ñandú');
+      expect(labels).toContain(lang === 'en' ? '{{Load?' : '{{¿Carga?');
+      expect(labels).toContain(lang === 'en' ? `{{${HOSTILE.replace(/\r?\n/g, ' ')}` : '{{¿Nube? ñandú');
+      // The whole question is not in the picture: the ADR's path and the node titles carry it.
+      expect(source).not.toContain(lang === 'en' ? 'How large is the load?' : '¿Qué carga esperáis?');
       expect(labels).toContain(lang === 'en' ? '([Micro "services" <script>' : '([Microservicios ¿sí? 🚀');
       expect(chart.edges.map((e) => e.label)).toEqual(
         lang === 'en' ? ['Small', 'Large', 'AWS / GCP', 'Azure'] : ['Pequeña', 'Grande', 'AWS / GCP', 'Azure'],
@@ -71,9 +78,30 @@ describe('treeToMermaid', () => {
     expect(source).not.toMatch(/^\s*(end|graph|q-scale)\b/m);
   });
 
+  it('without a short form, a question reads as its driver in words, never as the whole question', () => {
+    const { short: _short, ...bare } = tree.questions['q-cloud']!;
+    const plain: BranchingTree = { ...tree, questions: { ...tree.questions, 'q-cloud': bare } };
+    const { short: _driverShort, ...scale } = catalog.drivers['scale']!;
+    const noShort: DriverCatalog = { drivers: { ...catalog.drivers, scale } };
+    for (const lang of ['en', 'es'] as const) {
+      const labels = [...readFlowchart(treeToMermaid(plain, lang, undefined, { catalog: noShort })).nodes.values()].map((n) => n.label);
+      expect(labels).toContain('Scale?');
+      expect(labels).toContain('Cloud?');
+      expect(labels.join('\n')).not.toMatch(/Which cloud|¿Qué nube|How large|¿Qué carga/);
+    }
+  });
+
+  it('gives the whole question of every question node by node id, for tooltips', () => {
+    const source = treeToMermaid(tree, 'es', undefined, { catalog });
+    const chart = readFlowchart(source);
+    const titles = treeNodeTitles(tree, 'es', { catalog });
+    expect([...titles.keys()].map((id) => chart.nodes.get(id)?.label)).toEqual(['¿Carga?', '¿Nube? ñandú']);
+    expect([...titles.values()]).toEqual(['¿Qué carga esperáis?', '¿Qué nube usáis? ñandú']);
+  });
+
   it('without a catalog, falls back to driver and value ids', () => {
     const chart = readFlowchart(treeToMermaid(tree, 'en'));
-    expect([...chart.nodes.values()].map((n) => n.label)).toContain('scale');
+    expect([...chart.nodes.values()].map((n) => n.label)).toContain('Scale?');
     expect(chart.edges.map((e) => e.label)).toEqual(['small', 'large', 'aws / gcp', 'azure']);
   });
 
@@ -93,7 +121,7 @@ describe('treeToMermaid', () => {
     expect(await mermaidSyntaxError(source)).toBeUndefined();
     const chart = readFlowchart(source);
     const idOf = (label: string) => [...chart.nodes.values()].find((n) => n.label === label)?.id;
-    const scale = idOf('How large is the load?')!;
+    const scale = idOf('Load?')!;
     const cloud = idOf(HOSTILE)!;
     const chosen = idOf('Micro "services" <script>')!;
     const other = idOf('end')!;

@@ -3,9 +3,9 @@
 // Node ids are generated (n0, n1, ...) and never taken from user text, so no title can collide
 // with a Mermaid keyword (`end`, `graph`) or break the syntax. Every label is quoted and escaped
 // with Mermaid's entity codes (see `mermaidLabel`).
-import { valueLabel } from '../core/labels.js';
+import { questionShort, questionText, valueLabel } from '../core/labels.js';
 import { t } from '../core/text.js';
-import { activeOf, isSymmetric, normaliseLinkType } from '../core/link-types.js';
+import { relationOf } from '../core/link-types.js';
 import { MERMAID_LIMITS, type MermaidLimits } from '../core/mermaid-limits.js';
 import type {
   BranchingTree,
@@ -32,7 +32,7 @@ interface TreeDiagramOptions {
 // Colours chosen to read on both light and dark backgrounds (GitHub renders either).
 const CLASS_DEFS = {
   question: 'fill:#eef2ff,stroke:#6366f1,color:#1e1b4b',
-  outcome: 'fill:#f8fafc,stroke:#64748b,color:#0f172a',
+  outcome: 'fill:#f0fdf4,stroke:#15803d,stroke-width:2px,color:#14532d',
   taken: 'fill:#dbeafe,stroke:#1d4ed8,stroke-width:2px,color:#172554',
   chosen: 'fill:#15803d,stroke:#14532d,stroke-width:4px,color:#ffffff,font-weight:bold',
   dimmed: 'fill:#f3f4f6,stroke:#d1d5db,color:#9ca3af',
@@ -103,28 +103,10 @@ function shortValueLabel(catalog: DriverCatalog | undefined, driver: string, val
   return short === '' ? value : short;
 }
 
-function questionText(tree: BranchingTree, qid: string, catalog: DriverCatalog | undefined, lang: Lang): string {
-  const q = tree.questions[qid];
-  if (!q) return qid;
-  if (q.text !== undefined) return t(q.text, lang);
-  const driver = catalog?.drivers[q.driver];
-  return driver ? t(driver.question, lang) : q.driver;
-}
-
-function branchingToMermaid(
-  tree: BranchingTree,
-  lang: Lang,
-  walk: MermaidWalk | undefined,
-  { catalog }: TreeDiagramOptions,
-): string {
-  const ids = new Ids();
-  const lines: string[] = ['flowchart TD'];
-  const questionKey = (id: string) => `q:${id}`;
-  const outcomeKey = (id: string) => `o:${id}`;
-  const targetKey = (id: string) => (tree.questions[id] ? questionKey(id) : outcomeKey(id));
-
-  // Questions in walk order from the start (breadth first), so the drawing reads top-down in
-  // the same order a user is asked; unreachable questions come last.
+// Questions in walk order from the start (breadth first), so the drawing reads in the order a
+// user is asked; unreachable questions come last. Their place in this order is their node id
+// (n0, n1, ...): treeNodeTitles relies on it.
+function questionOrder(tree: BranchingTree): string[] {
   const order: string[] = [];
   const queue = [tree.start];
   const seen = new Set<string>();
@@ -136,14 +118,77 @@ function branchingToMermaid(
     for (const next of Object.values(tree.questions[id]?.branches ?? {})) queue.push(next);
   }
   for (const id of Object.keys(tree.questions)) if (!seen.has(id)) order.push(id);
+  return order;
+}
 
+/**
+ * The whole question behind each question node of a tree diagram, by node id (`n0` ->
+ * "How many teams will build and run the system as it grows?"). A diagram shows a few words per
+ * question; a renderer that can add tooltips (an SVG `<title>` in the HTML export) takes the
+ * full wording from here. Matrix trees have no question nodes: the map is empty.
+ */
+export function treeNodeTitles(tree: Tree, lang: Lang, { catalog }: TreeDiagramOptions = {}): Map<string, string> {
+  const titles = new Map<string, string>();
+  if (tree.kind !== 'tree') return titles;
+  questionOrder(tree).forEach((qid, i) => {
+    const q = tree.questions[qid];
+    if (q) titles.set(`n${i}`, questionText(tree, catalog, qid, q.driver, lang));
+  });
+  return titles;
+}
+
+// How wide a tree's drawing comes out, as Mermaid 11 lays out short question labels and outcome
+// titles: width over height is about TD_SPREAD x (nodes per rank) top-down and LR_SPREAD /
+// (nodes per rank) left-right (fitted on the shipped trees, within 10%; see docs/diagrams.md).
+const TD_SPREAD = 0.66;
+const LR_SPREAD = 8.5;
+
+/**
+ * The flow direction that keeps a tree's drawing closest to square: top-down unless the tree is
+ * so wide and shallow (many nodes per rank) that left-right comes out squarer. Ranks are longest
+ * paths from the start, as the layout places them.
+ */
+function treeDirection(tree: BranchingTree): 'TD' | 'LR' {
+  const rank = new Map<string, number>();
+  const visiting = new Set<string>();
+  // Longest path to every node; a cycle (validate reports it) is cut where it closes.
+  const visit = (id: string, depth: number) => {
+    if (visiting.has(id) || (rank.get(id) ?? -1) >= depth) return;
+    rank.set(id, depth);
+    visiting.add(id);
+    for (const next of Object.values(tree.questions[id]?.branches ?? {})) visit(next, depth + 1);
+    visiting.delete(id);
+  };
+  visit(tree.start, 0);
+  const depth = new Set(rank.values()).size;
+  const perRank = depth === 0 ? 1 : rank.size / depth;
+  const skew = (ratio: number) => Math.max(ratio, 1 / ratio);
+  return skew(LR_SPREAD / perRank) < skew(TD_SPREAD * perRank) ? 'LR' : 'TD';
+}
+
+function branchingToMermaid(
+  tree: BranchingTree,
+  lang: Lang,
+  walk: MermaidWalk | undefined,
+  { catalog }: TreeDiagramOptions,
+): string {
+  const ids = new Ids();
+  const lines: string[] = [`flowchart ${treeDirection(tree)}`];
+  const questionKey = (id: string) => `q:${id}`;
+  const outcomeKey = (id: string) => `o:${id}`;
+  const targetKey = (id: string) => (tree.questions[id] ? questionKey(id) : outcomeKey(id));
+
+  const order = questionOrder(tree);
+  // Questions are hexagons with a few words (the whole question is in the ADR's path and in
+  // treeNodeTitles); outcomes are stadiums, so the two never look alike.
   for (const qid of order) {
-    lines.push(`  ${ids.id(questionKey(qid))}{"${mermaidLabel(questionText(tree, qid, catalog, lang))}"}`);
+    const q = tree.questions[qid];
+    const label = q ? questionShort(tree, catalog, qid, q.driver, lang) : qid;
+    lines.push(`  ${ids.id(questionKey(qid))}{{"${mermaidLabel(label)}"}}`);
   }
   for (const [oid, outcome] of Object.entries(tree.outcomes)) {
     lines.push(`  ${ids.id(outcomeKey(oid))}(["${mermaidLabel(t(outcome.title, lang))}"])`);
   }
-
   // One edge per (question, target): values leading to the same place share it ("aws / gcp").
   const taken = new Set(walk?.path.map((s) => `${s.question}\u0000${s.value}`) ?? []);
   const takenEdges: number[] = [];
@@ -201,6 +246,15 @@ const WORDS = {
   es: { criteria: 'Criterios ponderados', answers: 'Respuestas', excluded: 'excluida', needs: 'requiere', rank: 'puesto', points: 'puntos' },
 } as const;
 
+// An option's gate in few words: the allowed values, or, when most values are allowed, the ones
+// that are not ("cloud ≠ On-premises" rather than four clouds).
+function requirement(catalog: DriverCatalog | undefined, driver: string, allowed: readonly string[], lang: Lang): string {
+  const all = Object.keys(catalog?.drivers[driver]?.values ?? {});
+  const refused = all.filter((v) => !allowed.includes(v));
+  const [sign, values] = refused.length > 0 && refused.length < allowed.length ? ['≠', refused] : ['=', allowed];
+  return `${mermaidLabel(driver)} ${sign} ${values.map((v) => mermaidLabel(shortValueLabel(catalog, driver, v, lang))).join(' / ')}`;
+}
+
 // A matrix tree is drawn as a fan-out: the answers (for a walk) feed the weighted criteria, which
 // score every option; options are listed best first, the winner stands out, excluded options
 // are dimmed with the answer that excluded them.
@@ -227,7 +281,8 @@ function matrixToMermaid(
 
   const criteriaLines = tree.criteria.map((c) => `${weights[c.id] ?? c.weight} × ${mermaidLabel(t(c.title, lang))}`);
   const criteriaId = ids.id('criteria');
-  lines.push(`  ${criteriaId}{{"<b>${mermaidLabel(w.criteria)}</b>${BR}${criteriaLines.join(BR)}"}}`);
+  // A plain box: a hexagon around a list of eight lines is mostly empty corners.
+  lines.push(`  ${criteriaId}["<b>${mermaidLabel(w.criteria)}</b>${BR}${criteriaLines.join(BR)}"]`);
 
   // Options best first when scored, otherwise in file order.
   const optionIds = Object.keys(tree.outcomes);
@@ -251,15 +306,14 @@ function matrixToMermaid(
         : '';
       parts.push(`${w.excluded}${by}`);
     } else if (outcome.requires && Object.keys(outcome.requires).length > 0) {
-      const needs = Object.entries(outcome.requires).map(
-        ([d, vs]) => `${mermaidLabel(d)} = ${vs.map((v) => mermaidLabel(shortValueLabel(catalog, d, v, lang))).join(' / ')}`,
-      );
-      parts.push(`${w.needs} ${needs.join(', ')}`);
+      const needs = Object.entries(outcome.requires).map(([d, vs]) => requirement(catalog, d, vs, lang));
+      parts.push(`${w.needs} ${needs.join(BR)}`);
     }
     const id = ids.id(`o:${oid}`);
     optionNodeIds.push(id);
     if (row && !row.eligible) excludedIds.push(id);
-    lines.push(`  ${id}(["${parts.join(BR)}"])`);
+    // Rounded boxes: a stadium around several lines swells into a circle.
+    lines.push(`  ${id}("${parts.join(BR)}")`);
   }
 
   let edgeIndex = 0;
@@ -399,14 +453,14 @@ function logGraph<T extends LogEntry>(records: readonly T[]): { nodes: GraphNode
   for (const node of nodes) {
     for (const link of node.entry?.links ?? []) {
       const other = resolve(link);
-      // A pair recorded on both records ("Supersedes 3" in 5, "Superseded by 5" in 3) is one edge:
-      // the passive form is turned around.
-      const active = activeOf(link.type);
+      // A pair recorded on both records ("Supersedes 3" in 5, "Superseded by 5" in 3, or
+      // "Reemplazada por 5" in 3) is one edge: the passive form is turned around, and every
+      // spelling of a relation, in either language, is the one relation it names.
+      const { relation: label, passive, symmetric } = relationOf(link.type);
       let from = node;
       let to = other;
-      if (active !== undefined || (isSymmetric(link.type) && before(other, node))) [from, to] = [other, node];
+      if (passive || (symmetric && before(other, node))) [from, to] = [other, node];
       if (from === to) continue;
-      const label = active ?? normaliseLinkType(link.type);
       const key = `${from.seq}>${to.seq}>${label}`;
       if (seen.has(key)) continue;
       seen.add(key);

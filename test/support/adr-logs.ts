@@ -502,3 +502,129 @@ We want a static site of the log.
   ],
   next: { style: 'log4brains', name: /^\d{8}-use-redis\.md$/ },
 };
+
+/**
+ * A log where every relation is written on both of its records, each side in its own way: English
+ * and Spanish link lines (adr-tools' `Superseded by` against a hand-written `Reemplaza a`, `Led to`
+ * against `Se deriva de`, `Amended by` against a MADR `Modifica`), a MADR status that names its
+ * successor by number only against a link by file name, and two records that both write the
+ * symmetric relation. Five relations: the graph draws five edges.
+ */
+export const RELATIONS_BOTH_WAYS: FixtureLog = {
+  folder: 'doc/adr',
+  files: {
+    '.adr-dir': 'doc/adr\n',
+    'doc/adr/0001-record-architecture-decisions.md': adrToolsInit(
+      '2025-01-10',
+      'Accepted\n\nAmended by [5. Keep one decision log per service](0005-keep-one-decision-log-per-service.md)',
+    ),
+    'doc/adr/0002-use-rabbitmq-for-events.md': `# 2. Use RabbitMQ for events
+
+Date: 2025-02-01
+
+## Status
+
+Superseded by [3. Usar Kafka para los eventos](0003-usar-kafka-para-los-eventos.md)
+
+Led to [4. Particionar los temas por cliente](0004-particionar-los-temas-por-cliente.md)
+
+${NYGARD_BODY}`,
+    'doc/adr/0003-usar-kafka-para-los-eventos.md': `# 3. Usar Kafka para los eventos
+
+Fecha: 2025-03-01
+
+## Estado
+
+Aceptada
+
+Reemplaza a [2. Use RabbitMQ for events](0002-use-rabbitmq-for-events.md)
+
+## Contexto
+
+RabbitMQ no guarda los eventos el tiempo que hace falta.
+`,
+    'doc/adr/0004-particionar-los-temas-por-cliente.md': `# 4. Particionar los temas por cliente
+
+Fecha: 2025-03-15
+
+## Estado
+
+Aceptada
+
+Se deriva de [2. Use RabbitMQ for events](0002-use-rabbitmq-for-events.md)
+
+## Contexto
+
+Cada cliente necesita su propio orden de eventos.
+`,
+    'doc/adr/0005-keep-one-decision-log-per-service.md': `---
+status: accepted
+date: 2025-04-01
+---
+# Keep one decision log per service
+
+## Context and Problem Statement
+
+Services are released on their own.
+
+## More Information
+
+* Modifica [ADR-0001](0001-record-architecture-decisions.md)
+`,
+    'doc/adr/0006-use-rest-between-services.md': `# Use REST between services
+
+* Status: superseded by ADR-0007
+* Date: 2025-05-01
+
+## Context and Problem Statement
+
+Services talk over HTTP.
+`,
+    'doc/adr/0007-use-grpc-between-services.md': `# Use gRPC between services
+
+* Status: accepted
+* Date: 2025-06-01
+
+## Context and Problem Statement
+
+Chatty calls cost too much.
+
+## Links
+
+* Supersedes [ADR-0006](0006-use-rest-between-services.md)
+`,
+    'doc/adr/0008-use-postgresql.md': `# 8. Use PostgreSQL
+
+Date: 2025-07-01
+
+## Status
+
+Accepted
+
+Relates to [9. Usar Flyway para las migraciones](0009-usar-flyway-para-las-migraciones.md)
+
+${NYGARD_BODY}`,
+    'doc/adr/0009-usar-flyway-para-las-migraciones.md': `# 9. Usar Flyway para las migraciones
+
+Fecha: 2025-07-02
+
+## Estado
+
+Aceptada
+
+Se relaciona con [8. Use PostgreSQL](0008-use-postgresql.md)
+`,
+  },
+  expected: [
+    [1, 'Record architecture decisions', 'accepted'],
+    [2, 'Use RabbitMQ for events', 'superseded'],
+    [3, 'Usar Kafka para los eventos', 'accepted'],
+    [4, 'Particionar los temas por cliente', 'accepted'],
+    [5, 'Keep one decision log per service', 'accepted'],
+    [6, 'Use REST between services', 'superseded'],
+    [7, 'Use gRPC between services', 'accepted'],
+    [8, 'Use PostgreSQL', 'accepted'],
+    [9, 'Usar Flyway para las migraciones', 'accepted'],
+  ],
+  next: { style: 'nygard', name: /^0010-use-redis\.md$/ },
+};

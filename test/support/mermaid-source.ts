@@ -42,7 +42,7 @@ export function readFlowchart(source: string): Flowchart {
       edges.push({ from: m[1]!, to: m[4]!, ...(m[3] !== undefined ? { label: decodeLabel(m[3]) } : {}) });
       continue;
     }
-    m = /^(n\d+)(\{\{|\{|\(\[|\[\/|\[)"(.*)"(\}\}|\}|\]\)|\/\]|\])$/.exec(line);
+    m = /^(n\d+)(\{\{|\{|\(\[|\(|\[\/|\[)"(.*)"(\}\}|\}|\]\)|\)|\/\]|\])$/.exec(line);
     if (m) {
       nodes.set(m[1]!, { id: m[1]!, shape: m[2]!, label: decodeLabel(m[3]!) });
       continue;
