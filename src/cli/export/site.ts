@@ -7,6 +7,7 @@ import { basename, join, relative } from 'node:path';
 import type { AdrRecord } from '../../adr/types.js';
 import { fold } from '../../adr/search.js';
 import { linkKind, reverseOf } from '../../core/link-types.js';
+import type { MermaidLimits } from '../../core/mermaid-limits.js';
 import type { Lang } from '../../core/types.js';
 import { TEMPLATES_DIR } from '../../io/paths.js';
 import type { LogRelation } from '../../render/mermaid.js';
@@ -33,6 +34,12 @@ interface SiteResult {
   diagrams: number;
   rendered: number;
 }
+
+// The site's graph is cut into smaller parts than Mermaid's limits allow. Laying out a flowchart
+// costs more than linearly in its size: on a 1,000-record log, three parts at the limits took
+// ~40 s to draw, eleven parts of a fifth of the size ~25 s (~1 s of that each is loading
+// Mermaid into a page); and a part of 60 records is one a reader can follow.
+const SITE_GRAPH_LIMITS: MermaidLimits = { maxTextSize: 10_000, maxEdges: 100 };
 
 /** A record's place in the site: its page, named by its anchor (unique per file, stable). */
 const pagePath = (anchor: string): string => `records/${anchor}.html`;
@@ -96,7 +103,7 @@ export async function buildSite(records: readonly AdrRecord[], ctx: SiteContext,
   const diagrams = new DiagramBatch();
 
   // The graph's diagrams first, then each record's, all rendered in one batch below.
-  const parts = graphParts(records).map(({ heading, piece }) => ({
+  const parts = graphParts(records, SITE_GRAPH_LIMITS).map(({ heading, piece }) => ({
     heading,
     piece,
     diagram: piece.kind === 'diagram' ? diagrams.add(piece.source, heading ? `the decision graph, ${heading}` : 'the decision graph', 'relations') : undefined,
@@ -317,6 +324,7 @@ function timelineMain(
   const link = (r: AdrRecord) => `<a href="${escapeHtml(hrefOf(r))}">${r.number}. ${escapeHtml(r.title)}</a>`;
   const dated: Event[] = [];
   const undated: string[] = [];
+  const place = new Map(records.map((r, i) => [r, i]));
   records.forEach((r, order) => {
     const item = `<li class="event event-record"><span class="when">${escapeHtml(r.date ?? '')}</span> ${link(r)} ${statusBadge(r)}</li>`;
     if (r.date) dated.push({ date: r.date, order, html: item });
@@ -324,7 +332,7 @@ function timelineMain(
     // A record superseded on the day its successor was written: the one status change a log dates.
     for (const s of links.get(r)?.supersededBy ?? []) {
       if (!s.date) continue;
-      dated.push({ date: s.date, order: records.indexOf(s) + 0.5, html: `<li class="event event-status"><span class="when">${escapeHtml(s.date)}</span> ${link(r)} ${escapeHtml(w.supersededBy)} ${link(s)}</li>` });
+      dated.push({ date: s.date, order: (place.get(s) ?? order) + 0.5, html: `<li class="event event-status"><span class="when">${escapeHtml(s.date)}</span> ${link(r)} ${escapeHtml(w.supersededBy)} ${link(s)}</li>` });
     }
   });
   dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order));
