@@ -61,6 +61,8 @@ beforeAll(async () => {
   await cli(cwd, ['init'], '2026-01-10');
   await cli(cwd, ['decide', 'architecture-style', '--chain', '--use-defaults'], '2026-02-03');
   n.decision = 2;
+  // The same decision taken again: the same diagram as record 2's, drawn once for both.
+  await cli(cwd, ['decide', 'architecture-style', '--use-defaults'], '2026-02-10');
   const kafka = JSON.parse(await cli(cwd, ['new', 'Use Kafka for events', '--json'], '2026-03-01')) as { number: number; file: string };
   n.kafka = kafka.number;
   const kafkaFile = kafka.file;
@@ -359,6 +361,23 @@ describe.skipIf(gate)('export --format site in Chromium', () => {
     await page.close();
     await hostilePage.close();
   });
+
+  it('draws a diagram two records share once, and gives each copy in one page ids of its own', async () => {
+    const decisions = log.filter((r) => r.tree === 'architecture-style');
+    expect(decisions.length).toBe(2);
+    const svgOf = (r: Listed) => /<svg[\s\S]*?<\/svg>/.exec(readFileSync(join(site, pageOf(r.number)), 'utf8'))![0];
+    // One rendering, the same picture on both pages.
+    expect(svgOf(decisions[0]!)).toBe(svgOf(decisions[1]!));
+    // The one-page export holds both copies: its ids stay unique.
+    const r = await runCli(['export', '--format', 'html'], { cwd, timeoutMs: 120_000 });
+    expect(r.code, r.stderr).toBe(0);
+    // (Mermaid names edges `L_n0_n1_0` in every diagram alike; the ids it scopes by svgId, the SVG's
+    // own, its style's and its markers', are the ones a second copy would break.)
+    const ids = [...r.stdout.matchAll(/\bid="(adr-diagram-[^"]+)"/g)].map((m) => m[1]!);
+    expect(ids.length).toBeGreaterThan(4);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(r.stdout.match(/<svg\b/g)!.length).toBeGreaterThanOrEqual(4);
+  }, 120_000);
 
   it('the graph and the timeline load: drawn graph with linked relations, months with the supersession', async () => {
     const graph = await open('graph.html');

@@ -33,6 +33,8 @@ export class DiagramBatch {
   private readonly items: Omit<DiagramItem, 'svgId'>[] = [];
   private readonly bySource = new Map<string, number>();
   private svgs: (string | undefined)[] = [];
+  /** How often each diagram was placed in the current document (a page). */
+  private uses = new Map<number, number>();
 
   /** The diagram's number in the batch; the same number for a source already added. */
   add(source: string, label: string, instead: DiagramItem['instead']): number {
@@ -60,10 +62,22 @@ export class DiagramBatch {
     return this.svgs[k];
   }
 
+  /** The next diagrams are placed in another document: ids used in the one before are free again. */
+  newDocument(): void {
+    this.uses.clear();
+  }
+
   /** An ADR's diagram: the picture, or its source with `note` (HTML) saying why it is not drawn. */
   figure(k: number, note = ''): string {
     const svg = this.svgs[k];
-    if (svg !== undefined) return `<figure class="diagram">${svg}</figure>`;
+    if (svg !== undefined) {
+      // A picture placed twice in one document gets ids of its own: Mermaid prefixes every id in
+      // the SVG (its style, its arrow markers) with the svgId, and ids must be unique in a page.
+      const use = (this.uses.get(k) ?? 0) + 1;
+      this.uses.set(k, use);
+      const placed = use === 1 ? svg : svg.replace(new RegExp(`adr-diagram-${k}(?![0-9])`, 'g'), `adr-diagram-${k}-${use}`);
+      return `<figure class="diagram">${placed}</figure>`;
+    }
     return `<figure class="diagram">${note}<pre class="mermaid-source"><code>${escapeHtml(this.items[k]?.source ?? '')}</code></pre></figure>`;
   }
 

@@ -140,6 +140,7 @@ export async function buildSite(records: readonly AdrRecord[], ctx: SiteContext,
   const notDrawn = `<p class="diagram-note">${escapeHtml(w.diagramNotDrawn)}</p>`;
   records.forEach((r, i) => {
     const l = links.get(r) ?? { out: [], in: [], supersededBy: [] };
+    diagrams.newDocument();
     const main = recordMain(r, {
       w,
       body: diagrams.fill(bodies[i] ?? '', notDrawn),
