@@ -208,6 +208,19 @@ describe('export --format site (files)', () => {
     expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('Use Postgres');
   });
 
+  it('a file in the way is one line naming it, exit 2', async () => {
+    const proj = tempDir('adr-wizard-site-file-');
+    await cli(proj, ['init']);
+    writeFileSync(join(proj, 'public'), 'a file');
+    for (const out of ['public', 'public/site']) {
+      const r = await runCli(['export', '--format', 'site', '--out', out], { cwd: proj, env: NO_BROWSER });
+      expect(r.code, out).toBe(2);
+      expect(r.stderr.trim().split('\n'), out).toHaveLength(1);
+      expect(r.stderr, out).toContain(join(proj, out));
+    }
+    expect(readFileSync(join(proj, 'public'), 'utf8')).toBe('a file');
+  });
+
   it('a site needs --out, and --lang takes en or es', async () => {
     const noOut = await runCli(['export', '--format', 'site'], { cwd, env: NO_BROWSER });
     expect(noOut.code).toBe(2);

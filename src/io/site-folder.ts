@@ -31,7 +31,8 @@ export async function siteTarget(out: string, force: boolean): Promise<SiteTarge
     names = await readdir(out);
   } catch (err: unknown) {
     if (isCode(err, 'ENOENT')) return { out, fresh: true, previous: [] };
-    throw err;
+    if (err instanceof UsageError) throw err;
+    throw new UsageError(`cannot write the site to ${out}: ${reason(err)}`);
   }
   if (names.length === 0) return { out, fresh: true, previous: [] };
   if (names.includes(SITE_MANIFEST)) return { out, fresh: false, previous: await previousFiles(out) };
@@ -52,12 +53,21 @@ async function previousFiles(out: string): Promise<string[]> {
   return files.filter((f): f is string => typeof f === 'string' && f !== '' && !f.startsWith('/') && !normalize(f).split(sep).includes('..'));
 }
 
+function reason(err: unknown): string {
+  return (err as { code?: string }).code ?? (err instanceof Error ? err.message : String(err));
+}
+
 /** Writes the site's files, and its manifest, to the target checked by siteTarget. */
 export async function writeSite(target: SiteTarget, files: readonly { path: string; content: string }[], generator: { version: string }): Promise<void> {
   const { out } = target;
   const parent = dirname(out);
-  await mkdir(parent, { recursive: true });
-  const stage = await mkdtemp(join(parent, `.${basename(out)}.adr-wizard-`));
+  let stage: string;
+  try {
+    await mkdir(parent, { recursive: true });
+    stage = await mkdtemp(join(parent, `.${basename(out)}.adr-wizard-`));
+  } catch (err: unknown) {
+    throw new UsageError(`cannot write the site beside ${out}: ${reason(err)}`);
+  }
   const paths = files.map((f) => f.path).sort();
   const manifest = `${JSON.stringify({ generator: 'adr-wizard', version: generator.version, files: paths }, null, 2)}\n`;
   try {
@@ -70,7 +80,7 @@ export async function writeSite(target: SiteTarget, files: readonly { path: stri
     await writeFile(join(stage, SITE_MANIFEST), manifest, 'utf8');
   } catch (err: unknown) {
     await rm(stage, { recursive: true, force: true });
-    throw new UsageError(`cannot write the site beside ${out}: ${err instanceof Error ? err.message : String(err)}`);
+    throw new UsageError(`cannot write the site beside ${out}: ${reason(err)}`);
   }
 
   if (target.fresh) {
@@ -82,7 +92,12 @@ export async function writeSite(target: SiteTarget, files: readonly { path: stri
         throw err;
       }
     }
-    await rename(stage, out);
+    try {
+      await rename(stage, out);
+    } catch (err: unknown) {
+      await rm(stage, { recursive: true, force: true });
+      throw new UsageError(`cannot move the site into ${out}: ${reason(err)}`);
+    }
     return;
   }
   // Into a folder that holds more than this build: each file is renamed over its old version (one
@@ -91,6 +106,8 @@ export async function writeSite(target: SiteTarget, files: readonly { path: stri
     for (const dir of new Set(paths.map((p) => dirname(join(out, p))))) await mkdir(dir, { recursive: true });
     for (const p of paths) await rename(join(stage, p), join(out, p));
     await rename(join(stage, SITE_MANIFEST), join(out, SITE_MANIFEST));
+  } catch (err: unknown) {
+    throw new UsageError(`cannot move the site into ${out}: ${reason(err)}`);
   } finally {
     await rm(stage, { recursive: true, force: true });
   }
