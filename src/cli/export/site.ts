@@ -160,7 +160,7 @@ export async function buildSite(records: readonly AdrRecord[], ctx: SiteContext,
     const svg = p.diagram === undefined ? undefined : diagrams.svg(p.diagram);
     const table = relationsHtml(p.piece.relations, hrefFromRoot);
     if (svg !== undefined) {
-      graphMain.push(`<figure class="diagram">${svg}</figure>`);
+      graphMain.push(`<figure class="diagram">${atNaturalWidth(svg)}</figure>`);
       if (p.piece.part !== undefined) graphMain.push(`<p class="graph-note">${ELSEWHERE_NOTE}</p>`);
       // Mermaid's strict mode (the one GitHub uses) draws no links: the records are linked here.
       graphMain.push(`<details class="relations-list"><summary>${escapeHtml(w.relationsLinked)}</summary>\n${table}\n</details>`);
@@ -193,6 +193,18 @@ export async function buildSite(records: readonly AdrRecord[], ctx: SiteContext,
   // GitHub Pages serves the folder as it is, without running Jekyll over it.
   files.push({ path: '.nojekyll', content: '' });
   return { files, diagrams: diagrams.size, rendered: diagrams.rendered };
+}
+
+/**
+ * The SVG at the width it was drawn at. Mermaid writes `width="100%"`, which shrinks a graph of
+ * sixty records to the page's width and its labels to specks; at its own width the figure scrolls
+ * sideways instead (print still fits it to the page).
+ */
+function atNaturalWidth(svg: string): string {
+  const open = /^<svg\b[^>]*>/.exec(svg)?.[0];
+  const width = open === undefined ? undefined : /\bviewBox="[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)/.exec(open)?.[1];
+  if (open === undefined || width === undefined || !/\bwidth="100%"/.test(open)) return svg;
+  return open.replace(/\bwidth="100%"/, `width="${Math.ceil(Number(width))}"`) + svg.slice(open.length);
 }
 
 function layout(o: { title: string; root: string; kind: string; main: string; scripts?: string[]; lang: Lang; version: string; generated: string; w: SiteWords }): string {
