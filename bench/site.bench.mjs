@@ -10,7 +10,7 @@
 //
 // Measured with the renderer of 2026-12 (a page per diagram, Mermaid loaded into each) on the
 // two-core machine under a load average of 8 to 14 (`node -e 0` took 160-320 ms instead of 40-50):
-// without a browser 2.2-4.6 s (2.2 s of CPU), 13-28x; with diagrams 36-56 s, 130-340x (12 distinct
+// without a browser 2.1-4.6 s (2.2 s of CPU), 13-28x; with diagrams 32-56 s, 130-340x (12 distinct
 // decision diagrams, each drawn once, and 11 graph parts). Drawing the graph is most of it, and ~1 s of
 // each diagram is loading Mermaid into its page, which a renderer that loads it once removes: the
 // target row is written for that renderer.
