@@ -75,7 +75,7 @@ const CASES: { line: string; offers: string[]; not?: string[] }[] = [
   { line: 'adr-wizard list --tree ', offers: TREES },
   { line: 'adr-wizard list --tag ', offers: ['payments-style', 'microservices', 'modular-monolith'] },
   { line: 'adr-wizard doctor --format ', offers: ['text', 'json', 'github'] },
-  { line: 'adr-wizard export --format ', offers: ['md', 'html', 'json'] },
+  { line: 'adr-wizard export --format ', offers: ['md', 'html', 'json', 'site'] },
   { line: 'adr-wizard new --template ', offers: ['madr', 'nygard', 'log4brains'] },
   { line: 'adr-wizard completion ', offers: ['bash', 'zsh', 'fish', 'powershell'] },
 ];

@@ -91,7 +91,7 @@ describe('export', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('did you mean "html"');
-    expect(r.stderr).toContain('md, html or json');
+    expect(r.stderr).toContain('md, html, json or site');
   });
 
   it('--out log.json writes JSON without --format', async () => {

@@ -3,7 +3,7 @@
 
 export const DOCTOR_FORMATS = ['text', 'json', 'github'] as const;
 export const DIAGRAM_FORMATS = ['mmd', 'svg', 'png'] as const;
-export const EXPORT_FORMATS = ['md', 'html', 'json'] as const;
+export const EXPORT_FORMATS = ['md', 'html', 'json', 'site'] as const;
 /** `decide --render`: the pictures drawn next to the ADRs. */
 export const RENDER_FORMATS = ['svg', 'png'] as const;
 

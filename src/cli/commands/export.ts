@@ -1,16 +1,18 @@
-// `adr-wizard export [--format md|html|json] [--out PATH] [--force]`: the ADR log as one document.
+// `adr-wizard export [--format md|html|json|site] [--out PATH] [--force] [--lang en|es]`: the ADR log
+// as one document, or as a static site in a folder.
 import { extname, resolve } from 'node:path';
 import { UsageError } from '../../core/errors.js';
 import { didYouMean } from '../../core/did-you-mean.js';
 import { eachAdr, listAdrFiles, readLog } from '../../adr/log.js';
 import { writeFileAtomic } from '../../io/fs.js';
 import type { ExportContext } from '../export/document.js';
-import type { DiagramItem } from '../export/html.js';
+import type { DiagramItem } from '../export/html-parts.js';
 import { printPieces } from '../json-stream.js';
 import { printWarning } from '../messages.js';
 import { progressLine } from '../progress-line.js';
 import { adrFolder } from '../adr-folder.js';
 import { EXPORT_FORMATS } from '../option-values.js';
+import { resolveLang } from '../lang.js';
 
 declare const __ADR_WIZARD_VERSION__: string | undefined;
 
@@ -20,9 +22,17 @@ interface ExportFormat {
   build(ctx: ExportContext): Promise<string | AsyncIterable<string>>;
 }
 
+/** A format written as a folder of files (`--out` names the folder; it has no extension). */
+interface FolderFormat {
+  folder(ctx: ExportContext, opts: ExportOptions & { out: string }): Promise<void>;
+}
+
+const VERSION = typeof __ADR_WIZARD_VERSION__ === 'string' ? __ADR_WIZARD_VERSION__ : 'dev';
+const today = () => new Date().toISOString().slice(0, 10);
+
 // Each builder is loaded only when asked for: html brings Markdown and Handlebars along.
 // Exactly the formats of EXPORT_FORMATS (what completion offers).
-const FORMATS: Record<string, ExportFormat> = {
+const FORMATS: Record<string, ExportFormat | FolderFormat> = {
   md: {
     extension: '.md',
     build: async (ctx) => (await import('../export/document.js')).exportMarkdown(await readLog(ctx.dir), ctx),
@@ -31,11 +41,7 @@ const FORMATS: Record<string, ExportFormat> = {
     extension: '.html',
     build: async (ctx) => {
       const [{ exportHtml }, records] = await Promise.all([import('../export/html.js'), readLog(ctx.dir)]);
-      const page = {
-        ...ctx,
-        version: typeof __ADR_WIZARD_VERSION__ === 'string' ? __ADR_WIZARD_VERSION__ : 'dev',
-        generated: new Date().toISOString().slice(0, 10),
-      };
+      const page = { ...ctx, version: VERSION, generated: today() };
       return (await exportHtml(records, page, renderSvgsOrFallBack)).html;
     },
   },
@@ -47,18 +53,39 @@ const FORMATS: Record<string, ExportFormat> = {
       return exportJson(eachAdr(ctx.dir, files), files.length, ctx);
     },
   },
-} satisfies Record<(typeof EXPORT_FORMATS)[number], ExportFormat>;
+  site: {
+    // The folder is checked before anything is built: a refused folder costs no rendering.
+    folder: async (ctx, opts) => {
+      const [{ buildSite, logLang }, { siteTarget, writeSite }] = await Promise.all([import('../export/site.js'), import('../../io/site-folder.js')]);
+      const out = resolve(ctx.cwd, opts.out);
+      const target = await siteTarget(out, opts.force === true);
+      const records = await readLog(ctx.dir);
+      const lang = resolveLang(opts.lang, logLang(records));
+      const site = await buildSite(records, { ...ctx, version: VERSION, generated: today(), lang }, renderSvgsOrFallBack);
+      await writeSite(target, site.files, { version: VERSION });
+    },
+  },
+} satisfies Record<(typeof EXPORT_FORMATS)[number], ExportFormat | FolderFormat>;
 const DEFAULT_FORMAT = 'md';
 
 interface ExportOptions {
   format?: string;
   out?: string;
   force?: boolean;
+  lang?: string;
 }
 
 export async function run(opts: ExportOptions): Promise<void> {
   const format = resolveFormat(opts);
   const cwd = process.cwd();
+  if ('folder' in format) {
+    if (opts.out === undefined || opts.out === '-') throw new UsageError('--format site writes a folder: name it with --out DIR');
+    if (opts.lang !== undefined) resolveLang(opts.lang);
+    const { dir } = await adrFolder(cwd);
+    await format.folder({ dir, cwd }, { ...opts, out: opts.out });
+    return;
+  }
+  if (opts.lang !== undefined) throw new UsageError('--lang: only --format site has a language of its own');
   const { dir } = await adrFolder(cwd);
   const content = await format.build({ dir, cwd });
 
@@ -69,7 +96,7 @@ export async function run(opts: ExportOptions): Promise<void> {
   await writeFileAtomic(resolve(cwd, opts.out), content, { force: opts.force === true });
 }
 
-function resolveFormat(opts: ExportOptions): ExportFormat {
+function resolveFormat(opts: ExportOptions): ExportFormat | FolderFormat {
   const names = Object.keys(FORMATS);
   if (opts.format !== undefined) {
     const format = Object.hasOwn(FORMATS, opts.format) ? FORMATS[opts.format] : undefined;
@@ -81,7 +108,7 @@ function resolveFormat(opts: ExportOptions): ExportFormat {
   }
   // `--out log.html` says the format by itself; any other name gets the default.
   const ext = opts.out === undefined ? '' : extname(opts.out).toLowerCase();
-  return Object.values(FORMATS).find((f) => f.extension === ext) ?? (FORMATS[DEFAULT_FORMAT] as ExportFormat);
+  return Object.values(FORMATS).find((f) => 'extension' in f && f.extension === ext) ?? (FORMATS[DEFAULT_FORMAT] as ExportFormat);
 }
 
 // Diagrams are rendered in one browser batch; without mermaid-cli or a browser the page still

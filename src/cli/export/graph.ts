@@ -4,6 +4,7 @@
 // link to their sections.
 import { tableCell } from '../../adr/escape.js';
 import type { AdrRecord } from '../../adr/types.js';
+import type { MermaidLimits } from '../../core/mermaid-limits.js';
 import { logGraphPieces, type LogGraphPiece, type LogNode, type LogRelation } from '../../render/mermaid.js';
 import type { ExportAnchors } from './anchors.js';
 
@@ -23,9 +24,12 @@ function counted(records: LogNode<AdrRecord>[]): string {
   return `${n} record${n === 1 ? '' : 's'}`;
 }
 
-/** The graph's parts, in order; none when no record links to another. */
-export function graphParts(records: readonly AdrRecord[]): GraphPart[] {
-  const pieces = logGraphPieces(records);
+/**
+ * The graph's parts, in order; none when no record links to another. `limits`, when given, are
+ * tighter than Mermaid's own: smaller parts to draw (see logGraphPieces).
+ */
+export function graphParts(records: readonly AdrRecord[], limits?: MermaidLimits): GraphPart[] {
+  const pieces = logGraphPieces(records, limits);
   if (pieces.length === 1 && pieces[0]!.kind === 'diagram' && pieces[0]!.part === undefined) return [{ piece: pieces[0]! }];
   return pieces.map((piece) => {
     const part = piece.part ? `, part ${piece.part.index} of ${piece.part.of} of one group of linked records` : '';

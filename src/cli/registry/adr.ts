@@ -114,10 +114,11 @@ export function registerAdrCommands(program: Command): void {
 
   program
     .command('export')
-    .description('the ADR log as one document: md, html or json')
-    .option('--format <format>', 'md (default), html or json; --out log.html implies html')
-    .option('--out <path>', 'output file (default: stdout)')
-    .option('--force', 'overwrite an existing file')
+    .description('the ADR log as one document (md, html or json) or as a static site (site)')
+    .option('--format <format>', 'md (default), html, json or site; --out log.html implies html')
+    .option('--out <path>', 'output file (default: stdout); the folder of a site')
+    .option('--force', 'overwrite an existing file; write a site into a folder that holds other files')
+    .option('--lang <lang>', 'language of a site (en or es; default: the language of most decisions)')
     .action(async (opts) => {
       const { run } = await import('../commands/export.js');
       await run(opts);
