@@ -19,7 +19,7 @@ export interface RenderPackages {
 }
 
 // Majors pinned: an unpinned `-p mermaid` would fetch a major this version was never drawn with.
-export const INSTALL_HINT =
+const INSTALL_HINT =
   'rendering needs mermaid and puppeteer-core: npx -y -p adr-wizard -p mermaid@11 -p puppeteer-core@24 adr-wizard ... ' +
   '(or in a project: npm install -D mermaid@11 puppeteer-core@24)';
 
