@@ -26,7 +26,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN } from './lib.mjs';
+import { parse } from 'yaml';
+import { BIN, ROOT } from './lib.mjs';
 
 const TOPICS = ['orders', 'billing', 'search', 'identity', 'reporting', 'notifications', 'inventory', 'payments', 'shipping', 'catalogue'];
 const TOPICS_ES = ['pedidos', 'facturación', 'búsqueda', 'identidad', 'informes', 'notificaciones', 'inventario', 'pagos', 'envíos', 'catálogo'];
@@ -192,6 +193,46 @@ function placeSession(text, base, day) {
   return text
     .replace(`\ndate: ${SESSION_DAY}\n`, `\ndate: ${day}\n`)
     .replace(SESSION_LINK, (_, a, n, b, file, c) => `${a}${base + Number(n) - 1}${b}${pad(base + Number(file) - 1)}${c}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A log of decisions only: what a team that records every decision with `decide` has.
+
+const TREES = ['architecture-style', 'container-orchestrator', 'kubernetes-hosting', 'kubernetes-ingress', 'mlops-platform', 'saga-coordination', 'saga-engine'];
+
+/**
+ * Writes `count` ADRs to `root/decisions-<count>/doc/adr`, each written by the built CLI's `decide`
+ * (MADR 4, the adr-wizard block, the tree's diagram with the path taken), every tree in turn, in
+ * English and Spanish by turns, and every run with its own answers: a run answers each driver of
+ * drivers.yaml with a value picked by a fixed sequence, so the log holds many paths through every
+ * tree, and some repeated. Returns the project folder.
+ */
+export function writeDecisionLog(root, count) {
+  const cwd = join(root, `decisions-${count}`);
+  // A `.git` folder makes it a project root of its own.
+  mkdirSync(join(cwd, '.git'), { recursive: true });
+  const drivers = driverValues();
+  let seed = 20261202;
+  // A small linear congruential sequence: the same log on every run.
+  const pick = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return Math.floor((seed / 2147483648) * n);
+  };
+  for (let written = 0, run = 0; written < count; run++) {
+    const trees = TREES.slice(0, Math.min(TREES.length, count - written));
+    const args = ['decide', ...trees, '--use-defaults', '--lang', run % 2 ? 'es' : 'en'];
+    for (const [driver, values] of drivers) args.push('--set', `${driver}=${values[pick(values.length)]}`);
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ADR_DATE: SESSION_DAY }, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`adr-wizard decide exited ${r.status} (run npm run build): ${r.stderr}`);
+    written += trees.length;
+  }
+  return cwd;
+}
+
+/** Each driver of the shipped drivers.yaml with its values. */
+function driverValues() {
+  const { drivers } = parse(readFileSync(join(ROOT, 'decisions', 'drivers.yaml'), 'utf8'));
+  return Object.entries(drivers).map(([id, d]) => [id, Object.keys(d.values)]);
 }
 
 // ---------------------------------------------------------------------------------------------
