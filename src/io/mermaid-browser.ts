@@ -178,12 +178,12 @@ export async function renderMermaidData(
   if (jobs.length > 0) {
     const browser = opts.browser ?? (await launch(puppeteer, opts.cwd));
     try {
-      await drawAll(browser, mermaidScript, jobs, { timeoutMs, concurrency: opts.concurrency ?? 3, label: (i) => items[i]?.label ?? `diagram ${i + 1}` }, (job, result) => {
+      const label = (i: number) => items[i]?.label ?? `diagram ${i + 1}`;
+      await drawAll(browser, mermaidScript, jobs, { timeoutMs, concurrency: opts.concurrency ?? 3, label }, (job, result) => {
         for (const index of job.indexes) {
           const svgId = items[index]?.svgId ?? DEFAULT_SVG_ID;
-          // One drawing serves every item of the same source: an SVG gets its own id back.
-          const own = result.ok && job.format === 'svg' ? { ok: true as const, data: withId(result.data, job.id, svgId) } : result;
-          finish(index, own);
+          // One drawing serves every item of the same source: each SVG gets its own id back.
+          finish(index, result.ok && job.format === 'svg' ? { ok: true, data: withId(result.data, job.id, svgId) } : result);
         }
       });
     } finally {
@@ -203,8 +203,8 @@ interface Job {
   indexes: number[];
 }
 
-// Identical sources (an ADR and the export of the log both showing it, a tree in two batches of
-// the same run) are drawn once. The SVG id is the only difference between their pictures.
+// Identical sources in a batch (decisions that took the same path through the same tree, in an
+// export of the log) are drawn once: the SVG id is the only difference between their pictures.
 function sameDrawings(items: { source: string; format: ImageFormat }[], indexes: number[]): Job[] {
   let id: string;
   do id = `svg${randomBytes(8).toString('hex')}`;

@@ -34,7 +34,9 @@ export class MermaidPage {
 
   /** A new page in `browser` with Mermaid loaded and set up; refuses every outgoing request. */
   static async open(browser: Browser, mermaidScript: string): Promise<MermaidPage> {
-    const page = await browser.newPage();
+    // A window each: Chromium lowers the OS priority (nice 5) of a tab in the background, and on a
+    // busy machine such a page waits behind everything else.
+    const page = await browser.newPage({ type: 'window' });
     try {
       await page.setRequestInterception(true);
       page.on('request', (request) => {
