@@ -6,7 +6,7 @@
 // lazily, and only when a picture is asked for.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { UsageError } from '../core/errors.js';
@@ -29,7 +29,7 @@ interface RenderOptions {
   onProgress?: RenderProgress;
   /** Per-diagram time limit; a diagram that takes longer fails the batch instead of hanging it. */
   timeoutMs?: number;
-  /** Pages rendering at once in the one browser. */
+  /** Pages rendering at once in the one browser (default: one a core, at most three). */
   concurrency?: number;
   /** Where to look for `.adr-wizard.yaml` (its `browser:` key); defaults to the process cwd. */
   cwd?: string;
@@ -51,6 +51,8 @@ const { maxTextSize: MAX_TEXT_SIZE, maxEdges: MAX_EDGES } = MERMAID_LIMITS;
 const LAUNCH_TIMEOUT_MS = 30_000;
 // The SVG id mermaid-cli gave a diagram when none was asked for.
 const DEFAULT_SVG_ID = 'my-svg';
+// Drawing is JavaScript on each page's one thread: more pages than cores only add Mermaid loads.
+const DEFAULT_PAGES = Math.min(3, availableParallelism());
 
 /**
  * The browser executable, in the documented order: PUPPETEER_EXECUTABLE_PATH, ADR_WIZARD_BROWSER,
@@ -179,7 +181,7 @@ export async function renderMermaidData(
     const browser = opts.browser ?? (await launch(puppeteer, opts.cwd));
     try {
       const label = (i: number) => items[i]?.label ?? `diagram ${i + 1}`;
-      await drawAll(browser, mermaidScript, jobs, { timeoutMs, concurrency: opts.concurrency ?? 3, label }, (job, result) => {
+      await drawAll(browser, mermaidScript, jobs, { timeoutMs, concurrency: opts.concurrency ?? DEFAULT_PAGES, label }, (job, result) => {
         for (const index of job.indexes) {
           const svgId = items[index]?.svgId ?? DEFAULT_SVG_ID;
           // One drawing serves every item of the same source: each SVG gets its own id back.
