@@ -23,10 +23,11 @@
 // of one record in ten and an option in another), "event sourcing" is in one record in five, and
 // "decision" (or "decisión") in nearly all. Dates run six hours apart from 2019-01-01.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN } from './lib.mjs';
+import { parse } from 'yaml';
+import { BIN, ROOT } from './lib.mjs';
 
 const TOPICS = ['orders', 'billing', 'search', 'identity', 'reporting', 'notifications', 'inventory', 'payments', 'shipping', 'catalogue'];
 const TOPICS_ES = ['pedidos', 'facturación', 'búsqueda', 'identidad', 'informes', 'notificaciones', 'inventario', 'pagos', 'envíos', 'catálogo'];
@@ -192,6 +193,50 @@ function placeSession(text, base, day) {
   return text
     .replace(`\ndate: ${SESSION_DAY}\n`, `\ndate: ${day}\n`)
     .replace(SESSION_LINK, (_, a, n, b, file, c) => `${a}${base + Number(n) - 1}${b}${pad(base + Number(file) - 1)}${c}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A log of decisions only: what a team that records every decision with `decide` has.
+
+const TREES = ['architecture-style', 'container-orchestrator', 'kubernetes-hosting', 'kubernetes-ingress', 'mlops-platform', 'saga-coordination', 'saga-engine'];
+
+/**
+ * Writes `count` ADRs to `root/decisions-<count>/doc/adr`, each written by the built CLI's `decide`
+ * (MADR 4, the adr-wizard block, the tree's diagram with the path taken): sessions of `decide
+ * --chain` from each tree in turn, linked "Follows from" / "Led to", in English and Spanish by
+ * turns, each session with its own answers (every driver of drivers.yaml answered with a value
+ * picked by a fixed sequence), so the log holds many paths through every tree, and some repeated.
+ * The last few records are single decisions, to make the count exact. Returns the project folder.
+ */
+export function writeDecisionLog(root, count) {
+  const cwd = join(root, `decisions-${count}`);
+  const dir = join(cwd, 'doc/adr');
+  // A `.git` folder makes it a project root of its own.
+  mkdirSync(join(cwd, '.git'), { recursive: true });
+  const drivers = driverValues();
+  let seed = 20261202;
+  // A small linear congruential sequence: the same log on every run.
+  const pick = (n) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return Math.floor((seed / 2147483648) * n);
+  };
+  const written = () => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).length : 0);
+  for (let run = 0; written() < count; run++) {
+    const left = count - written();
+    // A chain writes at most one record per tree.
+    const trees = left >= TREES.length ? [TREES[run % TREES.length], '--chain'] : TREES.slice(0, left);
+    const args = ['decide', ...trees, '--use-defaults', '--lang', run % 2 ? 'es' : 'en'];
+    for (const [driver, values] of drivers) args.push('--set', `${driver}=${values[pick(values.length)]}`);
+    const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ADR_DATE: SESSION_DAY }, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`adr-wizard decide exited ${r.status} (run npm run build): ${r.stderr}`);
+  }
+  return cwd;
+}
+
+/** Each driver of the shipped drivers.yaml with its values. */
+function driverValues() {
+  const { drivers } = parse(readFileSync(join(ROOT, 'decisions', 'drivers.yaml'), 'utf8'));
+  return Object.entries(drivers).map(([id, d]) => [id, Object.keys(d.values)]);
 }
 
 // ---------------------------------------------------------------------------------------------

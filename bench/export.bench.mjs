@@ -10,20 +10,25 @@
 // HTML is measured without a browser (PUPPETEER_EXECUTABLE_PATH names no file): the export then
 // keeps every ADR's diagram as source and lists the graph's relations, as it does for a user
 // without Chromium (it still loads mermaid-cli and puppeteer to look for one: that is measured).
-// Drawing thousands of diagrams in a browser measures the browser, not the export.
+// Drawing thousands of diagrams in a browser measures the browser, not the export; that is measured
+// apart, on a log of 200 decisions written by `decide` (adr-log.mjs, writeDecisionLog): the HTML
+// export with Chromium drawing every decision's diagram and the decision graph, in seconds.
 //
 // As in adr.bench.mjs, the commands and `node -e 0` run interleaved, round after round, and each
 // ratio is over the `node -e 0` runs of the same rounds.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeAdrLog } from './adr-log.mjs';
+import { writeAdrLog, writeDecisionLog } from './adr-log.mjs';
 import * as lib from './lib.mjs';
 
 const ROUNDS = 5;
 const ENV = { NO_COLOR: '1', ADR_DATE: '2026-02-03' };
 const NO_BROWSER = { PUPPETEER_EXECUTABLE_PATH: join(tmpdir(), 'adr-wizard-bench-no-browser') };
+const DECISIONS = 200;
+const DRAWN_RUNS = 3;
+const DRAWN_TARGET_MS = 15_000;
 
 export async function bench() {
   const root = mkdtempSync(join(tmpdir(), 'adr-export-bench-'));
@@ -57,10 +62,29 @@ export async function bench() {
       for (const [name, c] of Object.entries(cases)) times[name].push(once(name, c));
     }
     const base = lib.median(times['node -e 0']);
-    return Object.entries(cases)
-      .filter(([name]) => name !== 'node -e 0')
-      .map(([name, c]) => lib.row(name, (lib.median(times[name]) / base) * lib.baseline(), { target: c.target }));
+    return [
+      ...Object.entries(cases)
+        .filter(([name]) => name !== 'node -e 0')
+        .map(([name, c]) => lib.row(name, (lib.median(times[name]) / base) * lib.baseline(), { target: c.target })),
+      ...drawn(root, once),
+    ];
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+}
+
+/** The HTML export of DECISIONS decisions with their diagrams drawn: median of a few runs, in ms. */
+function drawn(root, once) {
+  if (!['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', process.env.PUPPETEER_EXECUTABLE_PATH].some((p) => p && existsSync(p))) {
+    console.warn('export bench: the drawn HTML export is skipped: no Chromium (apt-get install chromium)');
+    return [];
+  }
+  const cwd = writeDecisionLog(root, DECISIONS);
+  const c = { args: [lib.BIN, 'export', '--format', 'html', '--out', 'log.html', '--force'], cwd };
+  const name = `export --format html, diagrams drawn (${DECISIONS} decision ADRs)`;
+  const ms = lib.median(Array.from({ length: DRAWN_RUNS }, () => once(name, c)));
+  // A run that fell back to Mermaid source (no browser, a failed diagram) is not this measurement.
+  const svgs = readFileSync(join(cwd, 'log.html'), 'utf8').match(/<svg id=/g)?.length ?? 0;
+  if (svgs <= DECISIONS) throw new Error(`${name}: ${svgs} diagrams drawn, expected the ${DECISIONS} decisions' and the graph`);
+  return [lib.row(name, ms, { target: DRAWN_TARGET_MS, ratio: false })];
 }

@@ -7,7 +7,7 @@ import { serviceGate } from './support/services.js';
 import { tempDir } from './support/cli.js';
 import { catalog, decide, styleTree, trees } from './adr/fixtures.js';
 
-const gate = serviceGate('Chromium with @mermaid-js/mermaid-cli', await renderingAvailable(), 'apt-get install chromium');
+const gate = serviceGate('Chromium with mermaid and puppeteer-core', await renderingAvailable(), 'apt-get install chromium');
 
 describe('rendered diagrams', () => {
   it.skipIf(gate)('writes NNNN-slug.svg next to the ADR and links it', async () => {

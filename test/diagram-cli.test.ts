@@ -117,40 +117,54 @@ describe('diagram (Mermaid source)', () => {
   });
 });
 
-describe('without @mermaid-js/mermaid-cli installed (an optional peer dependency)', () => {
-  // A copy of the package whose node_modules lacks mermaid-cli and puppeteer, as after a plain
-  // `npm install adr-wizard`.
-  function bareInstall(): string {
+// Word for word: a user copies the command from it.
+const INSTALL_HINT =
+  'rendering needs mermaid and puppeteer-core: npx -y -p adr-wizard -p mermaid@11 -p puppeteer-core@24 adr-wizard ... (or in a project: npm install -D mermaid@11 puppeteer-core@24)';
+
+describe('without mermaid and puppeteer-core installed (optional peer dependencies)', () => {
+  // A copy of the package whose node_modules lacks the given packages, as after a plain
+  // `npm install adr-wizard` (or one next to mermaid-cli alone).
+  function bareInstall(without: string[]): string {
     const pkg = tempDir('adr-wizard-bare-');
     cpSync(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
     cpSync(join(ROOT, 'dist'), join(pkg, 'dist'), { recursive: true });
     for (const f of ['package.json', 'decisions', 'templates']) symlinkSync(join(ROOT, f), join(pkg, f));
     mkdirSync(join(pkg, 'node_modules'));
     for (const m of readdirSync(join(ROOT, 'node_modules'))) {
-      if (['@mermaid-js', 'puppeteer', 'puppeteer-core'].includes(m)) continue;
+      if (without.includes(m)) continue;
       symlinkSync(join(ROOT, 'node_modules', m), join(pkg, 'node_modules', m));
     }
     return pkg;
   }
+  const runIn = (pkg: string, cwd: string, args: string[]) =>
+    spawnSync(process.execPath, [join(pkg, 'bin', 'adr-wizard.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
-  it('prints Mermaid source as usual; rendering says how to install it (exit 2); export html falls back to source', () => {
-    const pkg = bareInstall();
+  it('prints Mermaid source as usual; rendering says how to install them (exit 2); export html falls back to source', () => {
+    const pkg = bareInstall(['@mermaid-js', 'mermaid', 'puppeteer', 'puppeteer-core']);
     const cwd = tempDir();
-    const run = (args: string[]) =>
-      spawnSync(process.execPath, [join(pkg, 'bin', 'adr-wizard.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = (args: string[]) => runIn(pkg, cwd, args);
     const source = run(['diagram', 'saga-engine']);
     expect(source.status).toBe(0);
     expect(source.stdout).toMatch(/^flowchart TD/);
     const svg = run(['diagram', 'saga-engine', '--format', 'svg']);
     expect(svg.status).toBe(2);
-    expect(svg.stderr.trim()).toBe('error rendering needs @mermaid-js/mermaid-cli: npm install -D @mermaid-js/mermaid-cli');
+    expect(svg.stderr.trim()).toBe(`error ${INSTALL_HINT}`);
     mkdirSync(join(cwd, 'doc', 'adr'), { recursive: true });
     writeFileSync(join(cwd, 'doc', 'adr', '0001-use-sagas.md'), '# 1. Use sagas\n\n## Status\n\nAccepted\n\n```mermaid\nflowchart TD\n  a --> b\n```\n');
     const html = run(['export', '--format', 'html']);
     expect(html.status).toBe(0);
-    expect(html.stderr).toContain('diagrams are shown as Mermaid source: rendering needs @mermaid-js/mermaid-cli');
+    expect(html.stderr).toContain(`diagrams are shown as Mermaid source: ${INSTALL_HINT}`);
     expect(html.stdout).toContain('<pre class="mermaid-source"><code>flowchart TD\n  a --&gt; b');
   });
+
+  it.skipIf(gate)('with only @mermaid-js/mermaid-cli installed, renders through the mermaid and puppeteer it brings', () => {
+    const pkg = bareInstall(['mermaid', 'puppeteer', 'puppeteer-core']);
+    const cwd = tempDir();
+    const r = runIn(pkg, cwd, ['diagram', 'saga-engine', '--format', 'svg']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(cwd, 'saga-engine.svg'), 'utf8')).toMatch(/^<svg id="my-svg"[\s\S]*Temporal/);
+  }, 120_000);
 });
 
 describe.skipIf(gate)('diagram (rendered with Chromium)', () => {

@@ -1,13 +1,16 @@
 // Real rendering: every shipped tree (and a tree of hostile labels) to SVG and PNG in one browser
-// batch, through mermaid-cli and Chromium.
+// batch, through Mermaid in Chromium pages.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import puppeteer, { type Page } from 'puppeteer-core';
 import { describe, expect, it } from 'vitest';
 import { t } from '../src/core/text.js';
 import type { BranchingTree, Outcome, Tree } from '../src/core/types.js';
 import { loadDecisionSet } from '../src/io/trees.js';
 import { treeNodeTitles, treeToMermaid } from '../src/render/mermaid.js';
-import { renderMermaid } from '../src/io/mermaid-browser.js';
+import { browserArgs, renderMermaid, renderMermaidData } from '../src/io/mermaid-browser.js';
 import { tempDir } from './support/cli.js';
 import { findChromium, serviceGate } from './support/services.js';
 
@@ -119,6 +122,179 @@ describe.skipIf(gate)('rendering with Chromium', () => {
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(existsSync(outFile)).toBe(false);
   }, 60_000);
+});
+
+// The page's own DOM, seen from inside page.evaluate (this project compiles without lib.dom).
+declare const document: { querySelectorAll(selector: string): { length: number } };
+
+/** Width, height and the first pixel (RGB) of a PNG, read from its header and first scanline. */
+function pngFacts(png: Uint8Array): { width: number; height: number; firstPixel: number[] } {
+  const buf = Buffer.from(png);
+  expect(buf.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const width = buf.readUInt32BE(16);
+  const height = buf.readUInt32BE(20);
+  const idat: Buffer[] = [];
+  for (let at = 8; at < buf.length; ) {
+    const length = buf.readUInt32BE(at);
+    if (buf.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(buf.subarray(at + 8, at + 8 + length));
+    at += length + 12;
+  }
+  // Every PNG filter leaves the first pixel of the first row as it is (its neighbours count as 0).
+  const rows = inflateSync(Buffer.concat(idat));
+  return { width, height, firstPixel: [...rows.subarray(1, 4)] };
+}
+
+const text = (data: Uint8Array) => new TextDecoder().decode(data);
+const ok = (r: { ok: boolean; data?: Uint8Array } | undefined) => {
+  expect(r?.ok).toBe(true);
+  return text((r as { data: Uint8Array }).data);
+};
+
+describe.skipIf(gate)('many diagrams in a page', () => {
+  it('a broken diagram fails alone with Mermaid\'s message; the diagrams after it in the same page still render', async () => {
+    const tooManyEdges = `flowchart LR\n${Array.from({ length: 501 }, (_, i) => `  a${i} --> a${i + 1}`).join('\n')}`;
+    const results = await renderMermaidData(
+      [
+        { source: 'flowchart TD\n  first --> second', format: 'svg', label: 'one' },
+        { source: 'flowchart TD\n  a --> b --', format: 'svg', label: 'broken' },
+        { source: 'flowchart TD\n  third --> fourth', format: 'svg', label: 'three' },
+        { source: tooManyEdges, format: 'svg', label: 'edges' },
+        { source: 'flowchart TD\n  fifth --> sixth', format: 'png', label: 'five' },
+      ],
+      // One page: every diagram after a failure is drawn by the page that failed.
+      { concurrency: 1, timeoutMs: 120_000 },
+    );
+    expect(ok(results[0])).toContain('second');
+    expect(results[1]).toEqual({ ok: false, error: expect.stringMatching(/^Parse error on line \d+: Expecting .*got '1'$/) as string });
+    const third = ok(results[2]);
+    expect(third).toContain('fourth');
+    // Nothing of the broken diagram (Mermaid's "Syntax error" picture, its scratch element) leaks into the next.
+    expect(third).not.toMatch(/Syntax error|second/);
+    expect(results[3]).toEqual({ ok: false, error: 'the diagram has more than 500 edges; Mermaid draws at most 500 (draw it as several smaller diagrams)' });
+    expect(pngFacts((results[4] as { data: Uint8Array }).data).width).toBeGreaterThan(50);
+  }, 180_000);
+
+  it('the files of a batch with a broken diagram: the others written, one line for the broken one', async () => {
+    const dir = tempDir();
+    const files = ['good.svg', 'bad.svg', 'also-good.png'].map((f) => join(dir, f));
+    await expect(
+      renderMermaid(
+        [
+          { source: 'flowchart TD\n  a --> b', outFile: files[0]!, format: 'svg' },
+          { source: 'flowchart TD\n  a -->', outFile: files[1]!, format: 'svg' },
+          { source: 'flowchart TD\n  a --> b', outFile: files[2]!, format: 'png' },
+        ],
+        { timeoutMs: 120_000 },
+      ),
+    ).rejects.toMatchObject({
+      message: 'could not render 1 diagram',
+      problems: [{ message: expect.stringMatching(new RegExp(`^${files[1]}: Parse error on line \\d+: Expecting `)) as string }],
+    });
+    expect(readFileSync(files[0]!, 'utf8')).toMatch(/^<svg/);
+    expect(existsSync(files[1]!)).toBe(false);
+    expect(pngFacts(readFileSync(files[2]!)).width).toBeGreaterThan(50);
+  }, 180_000);
+
+  it('loads Mermaid once per page: ten diagrams, two pages, one script in each page throughout', async () => {
+    const browser = await puppeteer.launch({ executablePath: findChromium(), headless: true, args: browserArgs() });
+    try {
+      const pages: Page[] = [];
+      browser.on('targetcreated', (target: { type(): string; page(): Promise<Page | null> }) => {
+        if (target.type() === 'page') void target.page().then((p) => p && pages.push(p));
+      });
+      const scriptCounts: Promise<number | 'closed'>[] = [];
+      const sources = Array.from({ length: 10 }, (_, i) => `flowchart LR\n  start${i} --> end${i}`);
+      const results = await renderMermaidData(
+        sources.map((source) => ({ source, format: 'svg' as const })),
+        {
+          browser,
+          concurrency: 2,
+          timeoutMs: 120_000,
+          onProgress: () => {
+            for (const p of pages) scriptCounts.push(p.evaluate(() => document.querySelectorAll('script').length).catch(() => 'closed' as const));
+          },
+        },
+      );
+      results.forEach((r, i) => expect(ok(r)).toContain(`end${i}`));
+      expect(pages).toHaveLength(2);
+      const counts = (await Promise.all(scriptCounts)).filter((c) => c !== 'closed');
+      expect(counts.length).toBeGreaterThanOrEqual(10);
+      expect(new Set(counts)).toEqual(new Set([1]));
+      // The pages are closed when the batch ends; the browser it was given stays open.
+      expect(pages.every((p) => p.isClosed())).toBe(true);
+      expect(browser.connected).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
+
+  it('PNG: a real PNG at twice the drawing\'s size, on white', async () => {
+    const source = 'flowchart LR\n  a[Choose a broker] --> b{Kafka?}\n  b -->|yes| c[Kafka]\n  b -->|no| d[RabbitMQ]';
+    const [svgResult, pngResult] = await renderMermaidData(
+      [
+        { source, format: 'svg' },
+        { source, format: 'png' },
+      ],
+      { timeoutMs: 120_000 },
+    );
+    const svg = ok(svgResult);
+    const width = Number(/max-width: ([\d.]+)px/.exec(svg)?.[1]);
+    const [, , vbWidth, vbHeight] = (/viewBox="([^"]+)"/.exec(svg)?.[1] ?? '').split(' ').map(Number);
+    const png = pngFacts((pngResult as { data: Uint8Array }).data);
+    expect(width).toBeGreaterThan(100);
+    expect(Math.abs(png.width - 2 * width)).toBeLessThanOrEqual(4);
+    expect(Math.abs(png.height - (2 * width * vbHeight!) / vbWidth!)).toBeLessThanOrEqual(4);
+    expect(png.firstPixel).toEqual([255, 255, 255]);
+  }, 180_000);
+
+  it('SVG as mermaid-cli wrote it: transparent, scaled by max-width, with its own id', async () => {
+    const source = 'flowchart TD\n  a --> b';
+    const results = await renderMermaidData(
+      [
+        { source, format: 'svg', svgId: 'first' },
+        { source, format: 'svg', svgId: 'second' },
+        { source, format: 'svg' },
+      ],
+      { timeoutMs: 120_000 },
+    );
+    // Identical sources are drawn once; each copy carries only its own id, in its styles and arrow markers too.
+    for (const [i, id] of ['first', 'second', 'my-svg'].entries()) {
+      const svg = ok(results[i]);
+      expect(svg).toMatch(new RegExp(`^<svg id="${id}" width="100%" xmlns="http://www.w3.org/2000/svg"[^>]* style="max-width: [\\d.]+px; background-color: transparent;"`));
+      expect(svg).toContain(`#${id}{font-family:`);
+      expect(svg).toContain(`marker-end="url(#${id}_flowchart-v2-pointEnd)"`);
+      for (const other of ['first', 'second', 'my-svg'].filter((o) => o !== id)) expect(svg).not.toContain(`#${other}`);
+      expect(svg).not.toMatch(/svg[0-9a-f]{16}/);
+    }
+  }, 180_000);
+
+  it('the page makes no request: an image in a diagram never reaches its server', async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      const results = await renderMermaidData(
+        [
+          { source: `flowchart TD\n  logo@{ img: "http://127.0.0.1:${port}/logo.png", label: "Logo", pos: "t", w: 60, h: 60 }\n  logo --> b`, format: 'svg' },
+          { source: `flowchart TD\n  a["<img src='http://127.0.0.1:${port}/inline.png'> A"] --> b`, format: 'png' },
+          { source: 'flowchart TD\n  after --> that', format: 'svg' },
+        ],
+        { concurrency: 1, timeoutMs: 120_000 },
+      );
+      expect(requests).toBe(0);
+      // The image shape needs its picture to be drawn: it fails alone, and the page goes on.
+      expect(results[0]).toMatchObject({ ok: false });
+      expect((results[0] as { error: string }).error.split('\n')).toHaveLength(1);
+      expect(results[1]?.ok).toBe(true);
+      expect(ok(results[2])).toContain('that');
+    } finally {
+      server.close();
+    }
+  }, 180_000);
 });
 
 it('a missing browser is one clear line, not a hang or a stack trace', async () => {

@@ -1,6 +1,6 @@
 // The package as users get it: `npm pack`, install the tarball in an empty folder, run the bin.
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from './support/cli.js';
@@ -42,5 +42,20 @@ describe('the packed tarball', () => {
     expect(decisions[0]).toMatchObject({ tree: 'architecture-style', outcome: 'monolith' });
     // The ADR lands in the user's folder, written with the templates shipped in the tarball.
     expect(readFileSync(join(app, decisions[0]!.adr!.file), 'utf8')).toMatch(/monolith/i);
+
+    // Rendering's optional peers are not installed: one line with the command that brings them,
+    // exit 2, and no browser download on the way (puppeteer's would land in ~/.cache/puppeteer).
+    const home = tempDir('adr-wizard-home-');
+    const render = spawnSync('npx', ['--no-install', 'adr-wizard', 'diagram', 'architecture-style', '--format', 'svg', '--out', 'x.svg'], {
+      cwd: app,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', HOME: home, npm_config_cache: join(home, '.npm') },
+    });
+    expect(render.stderr.trim()).toBe(
+      'error rendering needs mermaid and puppeteer-core: npx -y -p adr-wizard -p mermaid@11 -p puppeteer-core@24 adr-wizard ... (or in a project: npm install -D mermaid@11 puppeteer-core@24)',
+    );
+    expect(render.status).toBe(2);
+    expect(existsSync(join(app, 'x.svg'))).toBe(false);
+    expect(existsSync(join(home, '.cache', 'puppeteer'))).toBe(false);
   });
 });

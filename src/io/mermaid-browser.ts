@@ -1,20 +1,20 @@
-// Renders Mermaid source to SVG or PNG through @mermaid-js/mermaid-cli's Node API, with ONE
-// browser for the whole batch and a few pages at a time (a process per diagram costs ~1.5 s each).
+// Renders Mermaid source to SVG or PNG with ONE browser for the whole batch and a few pages at a
+// time, each page loading Mermaid once and drawing diagram after diagram (mermaid-page.ts). A
+// process per diagram costs ~1.5 s each; a page per diagram ~0.6 s.
 //
-// mermaid-cli (and the puppeteer it brings) is an optional peer dependency: `npx adr-wizard`
-// users who never render never download a browser or ~500 MB of node_modules. It is imported
-// here, lazily, and only when a picture is asked for.
+// mermaid and puppeteer-core are optional peer dependencies (render-packages.ts), imported here,
+// lazily, and only when a picture is asked for.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { basename, delimiter, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import type { Browser } from 'puppeteer-core';
 import { UsageError } from '../core/errors.js';
-import { loadAdrConfig } from './config.js';
-import { isCode, writeFileAtomic } from './fs.js';
 import { MERMAID_LIMITS } from '../core/mermaid-limits.js';
-
-type ImageFormat = 'svg' | 'png';
+import { loadAdrConfig } from './config.js';
+import { writeFileAtomic } from './fs.js';
+import { type ImageFormat, MermaidPage } from './mermaid-page.js';
+import { loadRenderPackages, type Puppeteer } from './render-packages.js';
 
 interface RenderItem {
   source: string;
@@ -29,15 +29,16 @@ interface RenderOptions {
   onProgress?: RenderProgress;
   /** Per-diagram time limit; a diagram that takes longer fails the batch instead of hanging it. */
   timeoutMs?: number;
-  /** Pages rendering at once in the one browser. */
+  /** Pages rendering at once in the one browser (default: one a core, at most three). */
   concurrency?: number;
   /** Where to look for `.adr-wizard.yaml` (its `browser:` key); defaults to the process cwd. */
   cwd?: string;
+  /** A browser already started, used instead of launching one, and left open. */
+  browser?: Browser;
 }
 
 type RenderResult = { ok: true; data: Uint8Array } | { ok: false; error: string };
 
-const INSTALL_HINT = 'rendering needs @mermaid-js/mermaid-cli: npm install -D @mermaid-js/mermaid-cli';
 const BROWSER_HINT =
   'no Chromium or Chrome found to render diagrams: install one (e.g. `apt-get install chromium`) or set PUPPETEER_EXECUTABLE_PATH to its executable';
 // Generous: a large tree as PNG on a busy two-core machine can take well over 10 s.
@@ -48,63 +49,10 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 // before the browser sees it. More edges than allowed make Mermaid itself fail.
 const { maxTextSize: MAX_TEXT_SIZE, maxEdges: MAX_EDGES } = MERMAID_LIMITS;
 const LAUNCH_TIMEOUT_MS = 30_000;
-
-interface MermaidCli {
-  renderMermaid(
-    browser: unknown,
-    definition: string,
-    format: ImageFormat,
-    options?: { svgId?: string; backgroundColor?: string; viewport?: { width: number; height: number; deviceScaleFactor?: number }; mermaidConfig?: Record<string, unknown> },
-  ): Promise<{ data: Uint8Array }>;
-}
-
-interface PuppeteerBrowser {
-  close(): Promise<void>;
-  process(): { kill(signal?: string): boolean } | null;
-}
-
-interface Puppeteer {
-  launch(options: Record<string, unknown>): Promise<PuppeteerBrowser>;
-  executablePath?(): string;
-}
-
-function isModuleNotFound(err: unknown): boolean {
-  return isCode(err, 'ERR_MODULE_NOT_FOUND') || isCode(err, 'MODULE_NOT_FOUND');
-}
-
-async function loadMermaidCli(): Promise<{ cli: MermaidCli; puppeteer: Puppeteer }> {
-  // Specifiers in variables keep the bundler from inlining these optional packages.
-  const cliName = '@mermaid-js/mermaid-cli';
-  let cli: MermaidCli;
-  try {
-    cli = (await import(cliName)) as MermaidCli;
-  } catch (err: unknown) {
-    if (isModuleNotFound(err)) throw new UsageError(INSTALL_HINT);
-    throw err;
-  }
-  return { cli, puppeteer: await loadPuppeteer() };
-}
-
-// puppeteer is mermaid-cli's own peer dependency; resolve it next to us first, then next to
-// mermaid-cli (a nested install).
-async function loadPuppeteer(): Promise<Puppeteer> {
-  const name = 'puppeteer';
-  try {
-    const mod = (await import(name)) as { default?: Puppeteer } & Puppeteer;
-    return mod.default ?? mod;
-  } catch (err: unknown) {
-    if (!isModuleNotFound(err)) throw err;
-  }
-  try {
-    const require = createRequire(import.meta.url);
-    const cliEntry = require.resolve('@mermaid-js/mermaid-cli');
-    const fromCli = createRequire(cliEntry).resolve(name);
-    const mod = (await import(pathToFileURL(fromCli).href)) as { default?: Puppeteer } & Puppeteer;
-    return mod.default ?? mod;
-  } catch {
-    throw new UsageError(`${INSTALL_HINT} (its puppeteer dependency is missing)`);
-  }
-}
+// The SVG id mermaid-cli gave a diagram when none was asked for.
+const DEFAULT_SVG_ID = 'my-svg';
+// Drawing is JavaScript on each page's one thread: more pages than cores only add Mermaid loads.
+const DEFAULT_PAGES = Math.min(3, availableParallelism());
 
 /**
  * The browser executable, in the documented order: PUPPETEER_EXECUTABLE_PATH, ADR_WIZARD_BROWSER,
@@ -207,21 +155,82 @@ class TimeoutError extends Error {}
 /**
  * Renders every source with one browser, a few pages at once. Each item gets its own result so a
  * caller (export) can fall back for one broken diagram; throws UsageError when rendering cannot
- * start at all (no mermaid-cli, no browser).
+ * start at all (no mermaid or puppeteer-core, no browser) or a diagram takes too long.
  */
 export async function renderMermaidData(
   items: { source: string; format: ImageFormat; label?: string; svgId?: string }[],
   opts: RenderOptions = {},
 ): Promise<RenderResult[]> {
   if (items.length === 0) return [];
-  const { cli, puppeteer } = await loadMermaidCli();
-  const executablePath = await findBrowser({ cwd: opts.cwd, puppeteer });
-  if (!executablePath) throw new UsageError(BROWSER_HINT);
+  const { mermaidScript, puppeteer } = await loadRenderPackages();
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
-  let browser: PuppeteerBrowser;
+  const results: RenderResult[] = new Array(items.length);
+  let done = 0;
+  const finish = (index: number, result: RenderResult) => {
+    results[index] = result;
+    opts.onProgress?.(++done, items.length, items[index]?.label ?? '');
+  };
+  const drawable: number[] = [];
+  for (const [index, item] of items.entries()) {
+    if (item.source.length > MAX_TEXT_SIZE) finish(index, { ok: false, error: tooLong(item.source.length) });
+    else drawable.push(index);
+  }
+  const jobs = sameDrawings(items, drawable);
+  if (jobs.length > 0) {
+    const browser = opts.browser ?? (await launch(puppeteer, opts.cwd));
+    try {
+      const label = (i: number) => items[i]?.label ?? `diagram ${i + 1}`;
+      await drawAll(browser, mermaidScript, jobs, { timeoutMs, concurrency: opts.concurrency ?? DEFAULT_PAGES, label }, (job, result) => {
+        for (const index of job.indexes) {
+          const svgId = items[index]?.svgId ?? DEFAULT_SVG_ID;
+          // One drawing serves every item of the same source: each SVG gets its own id back.
+          finish(index, result.ok && job.format === 'svg' ? { ok: true, data: withId(result.data, job.id, svgId) } : result);
+        }
+      });
+    } finally {
+      if (!opts.browser) await closeBrowser(browser);
+    }
+  }
+  for (let i = 0; i < items.length; i++) results[i] ??= { ok: false, error: 'not rendered' };
+  return results;
+}
+
+/** One drawing to make: a source in a format, for every item (by index) that asks for it. */
+interface Job {
+  source: string;
+  format: ImageFormat;
+  /** The SVG id it is drawn with: a token found in no source, so that it can be replaced. */
+  id: string;
+  indexes: number[];
+}
+
+// Identical sources in a batch (decisions that took the same path through the same tree, in an
+// export of the log) are drawn once: the SVG id is the only difference between their pictures.
+function sameDrawings(items: { source: string; format: ImageFormat }[], indexes: number[]): Job[] {
+  let id: string;
+  do id = `svg${randomBytes(8).toString('hex')}`;
+  while (items.some((i) => i.source.includes(id)));
+  const jobs = new Map<string, Job>();
+  for (const index of indexes) {
+    const { source, format } = items[index]!;
+    const key = `${format}\0${source}`;
+    const job = jobs.get(key);
+    if (job) job.indexes.push(index);
+    else jobs.set(key, { source, format, id, indexes: [index] });
+  }
+  return [...jobs.values()];
+}
+
+function withId(svg: Uint8Array, drawnAs: string, id: string): Uint8Array {
+  return new TextEncoder().encode(new TextDecoder().decode(svg).replaceAll(drawnAs, id));
+}
+
+async function launch(puppeteer: Puppeteer, cwd: string | undefined): Promise<Browser> {
+  const executablePath = await findBrowser({ cwd, puppeteer });
+  if (!executablePath) throw new UsageError(BROWSER_HINT);
   try {
-    browser = await withTimeout(
+    return await withTimeout(
       puppeteer.launch({ executablePath, headless: true, args: browserArgs(), timeout: LAUNCH_TIMEOUT_MS }),
       LAUNCH_TIMEOUT_MS + 1000,
       'starting the browser',
@@ -230,52 +239,55 @@ export async function renderMermaidData(
     const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
     throw new UsageError(`cannot start the browser ${executablePath}: ${message}`);
   }
+}
 
-  const results: RenderResult[] = new Array(items.length);
+/**
+ * Draws the jobs on `concurrency` pages, each taking the next job when it is free. A page is
+ * opened by its first job, whose time limit covers it. A job over the limit stops the batch: the
+ * page is still busy with it, and the browser is closed under it.
+ */
+async function drawAll(
+  browser: Browser,
+  mermaidScript: string,
+  jobs: Job[],
+  opts: { timeoutMs: number; concurrency: number; label: (index: number) => string },
+  onDone: (job: Job, result: RenderResult) => void,
+): Promise<void> {
   let next = 0;
-  let done = 0;
   let fatal: Error | undefined;
   const worker = async () => {
-    while (fatal === undefined) {
-      const index = next++;
-      const item = items[index];
-      if (!item) return;
-      if (item.source.length > MAX_TEXT_SIZE) {
-        results[index] = { ok: false, error: tooLong(item.source.length) };
-        opts.onProgress?.(++done, items.length, item.label ?? '');
-        continue;
+    let page: MermaidPage | undefined;
+    try {
+      while (fatal === undefined) {
+        const job = jobs[next++];
+        if (!job) return;
+        let result: RenderResult;
+        try {
+          const data = await withTimeout(
+            (async () => {
+              page ??= await MermaidPage.open(browser, mermaidScript);
+              return page.render(job.id, job.source, job.format);
+            })(),
+            opts.timeoutMs,
+            `rendering ${opts.label(job.indexes[0]!)}`,
+          );
+          result = { ok: true, data };
+        } catch (err: unknown) {
+          if (err instanceof TimeoutError || page === undefined) {
+            fatal ??= err instanceof TimeoutError ? err : new UsageError(`cannot load Mermaid into the browser: ${oneLine(err)}`);
+            return;
+          }
+          result = { ok: false, error: oneLine(err) };
+        }
+        onDone(job, result);
       }
-      try {
-        const { data } = await withTimeout(
-          cli.renderMermaid(browser, item.source, item.format, {
-            // Several SVGs inlined in one page need distinct ids: mermaid scopes its CSS by id.
-            ...(item.svgId ? { svgId: item.svgId } : {}),
-            backgroundColor: item.format === 'png' ? 'white' : 'transparent',
-            // A wider page and 2x pixels keep PNG text sharp; SVG ignores both.
-            viewport: { width: 1200, height: 800, deviceScaleFactor: 2 },
-            mermaidConfig: { securityLevel: 'strict', theme: 'default', maxTextSize: MAX_TEXT_SIZE, maxEdges: MAX_EDGES },
-          }),
-          timeoutMs,
-          `rendering ${item.label ?? `diagram ${index + 1}`}`,
-        );
-        results[index] = { ok: true, data };
-      } catch (err: unknown) {
-        // A hung page may keep the browser busy; stop the batch rather than queue behind it.
-        if (err instanceof TimeoutError) fatal = err;
-        results[index] = { ok: false, error: oneLine(err) };
-      }
-      opts.onProgress?.(++done, items.length, item.label ?? '');
+    } finally {
+      // A page still busy with a job over the limit goes with the browser.
+      if (page && fatal === undefined) await page.close().catch(() => undefined);
     }
   };
-  try {
-    const pages = Math.max(1, Math.min(opts.concurrency ?? 3, items.length));
-    await Promise.all(Array.from({ length: pages }, worker));
-  } finally {
-    await closeBrowser(browser);
-  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, jobs.length)) }, worker));
   if (fatal) throw new UsageError(fatal.message);
-  for (let i = 0; i < items.length; i++) results[i] ??= { ok: false, error: 'not rendered' };
-  return results;
 }
 
 function tooLong(length: number): string {
@@ -295,7 +307,7 @@ function oneLine(err: unknown): string {
   return expecting ? `${lines[0]} ${expecting}` : (lines[0] as string);
 }
 
-async function closeBrowser(browser: PuppeteerBrowser): Promise<void> {
+async function closeBrowser(browser: Browser): Promise<void> {
   try {
     await withTimeout(browser.close(), 5000, 'closing the browser');
   } catch {
@@ -341,10 +353,10 @@ async function writePicture(file: string, data: Uint8Array, force: boolean): Pro
   }
 }
 
-/** True when rendering could start: mermaid-cli is installed and a browser is found. */
+/** True when rendering could start: mermaid and puppeteer-core are installed and a browser is found. */
 export async function renderingAvailable(cwd?: string): Promise<boolean> {
   try {
-    const { puppeteer } = await loadMermaidCli();
+    const { puppeteer } = await loadRenderPackages();
     return (await findBrowser({ cwd, puppeteer })) !== undefined;
   } catch {
     return false;

@@ -111,9 +111,9 @@ function resolveFormat(opts: ExportOptions): ExportFormat | FolderFormat {
   return Object.values(FORMATS).find((f) => 'extension' in f && f.extension === ext) ?? (FORMATS[DEFAULT_FORMAT] as ExportFormat);
 }
 
-// Diagrams are rendered in one browser batch; without mermaid-cli or a browser the page still
-// exports, with the Mermaid source in place of each ADR's picture and the decision graph as a list
-// of its relations, and says so.
+// Diagrams are rendered in one browser batch; without mermaid and puppeteer-core or a browser the
+// page still exports, with the Mermaid source in place of each ADR's picture and the decision graph
+// as a list of its relations, and says so.
 async function renderSvgsOrFallBack(items: DiagramItem[]): Promise<(string | undefined)[]> {
   const { renderMermaidData } = await import('../../io/mermaid-browser.js');
   const progress = progressLine();
