@@ -219,7 +219,9 @@ function sameDrawings(items: { source: string; format: ImageFormat }[], indexes:
     if (job) job.indexes.push(index);
     else jobs.set(key, { source, format, id, indexes: [index] });
   }
-  return [...jobs.values()];
+  // Longest first: a large drawing (a part of the decision graph) started last would keep one
+  // page busy after the others have finished.
+  return [...jobs.values()].sort((a, b) => b.source.length - a.source.length);
 }
 
 function withId(svg: Uint8Array, drawnAs: string, id: string): Uint8Array {
