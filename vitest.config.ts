@@ -10,6 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 600_000,
     pool: 'forks',
+    // Every test draws its diagrams: the cache of drawings (src/io/diagram-cache.ts) is tested on its own.
+    env: { ADR_WIZARD_NO_CACHE: '1' },
     projects: [
       { extends: true, test: { name: 'main', include: ['src/**/*.test.ts', 'test/**/*.test.ts'], exclude: STARTERS } },
       { extends: true, test: { name: 'starters', include: STARTERS } },

@@ -40,6 +40,8 @@ export async function bench() {
     return [];
   }
   const { renderMermaid } = await lib.builtModule((name) => /^mermaid-browser-.*\.js$/.test(name));
+  // Every diagram drawn, as on a first run: the cache of drawings would make the batch a file read.
+  process.env.ADR_WIZARD_NO_CACHE = '1';
 
   const dir = mkdtempSync(join(tmpdir(), 'adr-wizard-bench-'));
   try {

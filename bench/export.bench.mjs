@@ -24,11 +24,14 @@ import { writeAdrLog, writeDecisionLog } from './adr-log.mjs';
 import * as lib from './lib.mjs';
 
 const ROUNDS = 5;
-const ENV = { NO_COLOR: '1', ADR_DATE: '2026-02-03' };
+// Every diagram drawn (or not, without a browser) in every run: the cache of drawings is measured apart.
+const ENV = { NO_COLOR: '1', ADR_DATE: '2026-02-03', ADR_WIZARD_NO_CACHE: '1' };
 const NO_BROWSER = { PUPPETEER_EXECUTABLE_PATH: join(tmpdir(), 'adr-wizard-bench-no-browser') };
 const DECISIONS = 200;
 const DRAWN_RUNS = 3;
 const DRAWN_TARGET_MS = 15_000;
+// The same export again with the drawings of the first run in the cache (a site or export rebuilt in CI).
+const CACHED_TARGET_MS = 3_000;
 
 export async function bench() {
   const root = mkdtempSync(join(tmpdir(), 'adr-export-bench-'));
@@ -82,9 +85,25 @@ function drawn(root, once) {
   const cwd = writeDecisionLog(root, DECISIONS);
   const c = { args: [lib.BIN, 'export', '--format', 'html', '--out', 'log.html', '--force'], cwd };
   const name = `export --format html, diagrams drawn (${DECISIONS} decision ADRs)`;
-  const ms = lib.median(Array.from({ length: DRAWN_RUNS }, () => once(name, c)));
   // A run that fell back to Mermaid source (no browser, a failed diagram) is not this measurement.
-  const svgs = readFileSync(join(cwd, 'log.html'), 'utf8').match(/<svg id=/g)?.length ?? 0;
-  if (svgs <= DECISIONS) throw new Error(`${name}: ${svgs} diagrams drawn, expected the ${DECISIONS} decisions' and the graph`);
-  return [lib.row(name, ms, { target: DRAWN_TARGET_MS, ratio: false })];
+  const check = (what) => {
+    const svgs = readFileSync(join(cwd, 'log.html'), 'utf8').match(/<svg id=/g)?.length ?? 0;
+    if (svgs <= DECISIONS) throw new Error(`${what}: ${svgs} diagrams drawn, expected the ${DECISIONS} decisions' and the graph`);
+  };
+  const ms = lib.median(Array.from({ length: DRAWN_RUNS }, () => once(name, c)));
+  check(name);
+  const cacheDir = mkdtempSync(join(tmpdir(), 'adr-wizard-bench-cache-'));
+  try {
+    const cached = { ...c, env: { ADR_WIZARD_NO_CACHE: '', ADR_WIZARD_CACHE_DIR: cacheDir } };
+    const cachedName = `${name}, drawings cached by a first run`;
+    once(cachedName, cached);
+    const cachedMs = lib.median(Array.from({ length: DRAWN_RUNS }, () => once(cachedName, cached)));
+    check(cachedName);
+    return [
+      lib.row(name, ms, { target: DRAWN_TARGET_MS, ratio: false }),
+      lib.row(cachedName, cachedMs, { target: CACHED_TARGET_MS, ratio: false }),
+    ];
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
+  }
 }

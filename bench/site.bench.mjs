@@ -21,7 +21,8 @@ import { join } from 'node:path';
 import { writeAdrLog } from './adr-log.mjs';
 import * as lib from './lib.mjs';
 
-const ENV = { NO_COLOR: '1', ADR_DATE: '2026-02-03' };
+// Every diagram drawn in every build: the cache of drawings (a rebuild's case) is measured in export.bench.
+const ENV = { NO_COLOR: '1', ADR_DATE: '2026-02-03', ADR_WIZARD_NO_CACHE: '1' };
 const NO_BROWSER = { PUPPETEER_EXECUTABLE_PATH: join(tmpdir(), 'adr-wizard-bench-no-browser') };
 
 function browserPath() {

@@ -7,13 +7,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
-import { basename, delimiter, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { basename, delimiter, dirname, join } from 'node:path';
 import type { Browser } from 'puppeteer-core';
 import { UsageError } from '../core/errors.js';
 import { MERMAID_LIMITS } from '../core/mermaid-limits.js';
 import { loadAdrConfig } from './config.js';
 import { writeFileAtomic } from './fs.js';
-import { type ImageFormat, MermaidPage } from './mermaid-page.js';
+import { CACHED_SVG_ID, DiagramCache } from './diagram-cache.js';
+import { type ImageFormat, MermaidPage, PAGE_SETTINGS } from './mermaid-page.js';
 import { loadRenderPackages, type Puppeteer } from './render-packages.js';
 
 interface RenderItem {
@@ -35,6 +37,8 @@ interface RenderOptions {
   cwd?: string;
   /** A browser already started, used instead of launching one, and left open. */
   browser?: Browser;
+  /** false: draw every diagram, neither reading nor filling the cache of drawings (diagram-cache.ts). */
+  cache?: false;
 }
 
 type RenderResult = { ok: true; data: Uint8Array } | { ok: false; error: string };
@@ -53,6 +57,8 @@ const LAUNCH_TIMEOUT_MS = 30_000;
 const DEFAULT_SVG_ID = 'my-svg';
 // Drawing is JavaScript on each page's one thread: more pages than cores only add Mermaid loads.
 const DEFAULT_PAGES = Math.min(3, availableParallelism());
+
+declare const __ADR_WIZARD_VERSION__: string | undefined;
 
 /**
  * The browser executable, in the documented order: PUPPETEER_EXECUTABLE_PATH, ADR_WIZARD_BROWSER,
@@ -176,20 +182,31 @@ export async function renderMermaidData(
     if (item.source.length > MAX_TEXT_SIZE) finish(index, { ok: false, error: tooLong(item.source.length) });
     else drawable.push(index);
   }
-  const jobs = sameDrawings(items, drawable);
+  // One drawing serves every item of the same source: each SVG gets its own id back.
+  const deliver = (job: Job, result: RenderResult, drawnAs: string) => {
+    for (const index of job.indexes) {
+      const svgId = items[index]?.svgId ?? DEFAULT_SVG_ID;
+      finish(index, result.ok && job.format === 'svg' ? { ok: true, data: withId(result.data, drawnAs, svgId) } : result);
+    }
+  };
+  const cache = opts.cache === false ? undefined : DiagramCache.open(await drawingSettings(mermaidScript));
+  const jobs: Job[] = [];
+  for (const job of sameDrawings(items, drawable)) {
+    const kept = await cache?.get(job.source, job.format);
+    if (kept) deliver(job, { ok: true, data: kept }, CACHED_SVG_ID);
+    else jobs.push(job);
+  }
   if (jobs.length > 0) {
     const browser = opts.browser ?? (await launch(puppeteer, opts.cwd));
     try {
       const label = (i: number) => items[i]?.label ?? `diagram ${i + 1}`;
       await drawAll(browser, mermaidScript, jobs, { timeoutMs, concurrency: opts.concurrency ?? DEFAULT_PAGES, label }, (job, result) => {
-        for (const index of job.indexes) {
-          const svgId = items[index]?.svgId ?? DEFAULT_SVG_ID;
-          // One drawing serves every item of the same source: each SVG gets its own id back.
-          finish(index, result.ok && job.format === 'svg' ? { ok: true, data: withId(result.data, job.id, svgId) } : result);
-        }
+        if (result.ok) cache?.put(job.source, job.format, job.format === 'svg' ? withId(result.data, job.id, CACHED_SVG_ID) : result.data);
+        deliver(job, result, job.id);
       });
     } finally {
       if (!opts.browser) await closeBrowser(browser);
+      await cache?.settle();
     }
   }
   for (let i = 0; i < items.length; i++) results[i] ??= { ok: false, error: 'not rendered' };
@@ -222,6 +239,19 @@ function sameDrawings(items: { source: string; format: ImageFormat }[], indexes:
   // Longest first: a large drawing (a part of the decision graph) started last would keep one
   // page busy after the others have finished.
   return [...jobs.values()].sort((a, b) => b.source.length - a.source.length);
+}
+
+/** Mermaid's version (its package.json, beside dist/), this program's, and the page's settings. */
+async function drawingSettings(mermaidScript: string): Promise<string> {
+  let mermaid = 'unknown';
+  try {
+    mermaid = (JSON.parse(await readFile(join(dirname(mermaidScript), '..', 'package.json'), 'utf8')) as { version?: string }).version ?? mermaid;
+  } catch {
+    // Without a version the drawings are still keyed by the script's path.
+    mermaid = mermaidScript;
+  }
+  const own = typeof __ADR_WIZARD_VERSION__ === 'string' ? __ADR_WIZARD_VERSION__ : 'dev';
+  return JSON.stringify({ mermaid, own, page: PAGE_SETTINGS });
 }
 
 function withId(svg: Uint8Array, drawnAs: string, id: string): Uint8Array {

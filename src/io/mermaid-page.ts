@@ -15,6 +15,19 @@ const PAGE = '<!doctype html><html><body style="background: white"><div id="cont
 // A wider page and 2x pixels keep PNG text sharp; SVG ignores both.
 const VIEWPORT = { width: 1200, height: 800, deviceScaleFactor: 2 };
 
+const MERMAID_CONFIG = {
+  startOnLoad: false,
+  securityLevel: 'strict',
+  theme: 'default',
+  maxTextSize: MERMAID_LIMITS.maxTextSize,
+  maxEdges: MERMAID_LIMITS.maxEdges,
+  // Without it a broken source is drawn as Mermaid's "Syntax error" picture before it fails.
+  suppressErrorRendering: true,
+};
+
+/** Everything of the page that shapes a drawing besides Mermaid and the source (the cache's key). */
+export const PAGE_SETTINGS = JSON.stringify({ PAGE, VIEWPORT, MERMAID_CONFIG, version: 1 });
+
 // What the page code sees, declared here: this project compiles without the DOM library.
 interface PageElement {
   innerHTML: string;
@@ -46,15 +59,7 @@ export class MermaidPage {
       await page.setViewport(VIEWPORT);
       await page.setContent(PAGE);
       await page.addScriptTag({ path: mermaidScript });
-      await page.evaluate((config) => mermaid.initialize(config), {
-        startOnLoad: false,
-        securityLevel: 'strict',
-        theme: 'default',
-        maxTextSize: MERMAID_LIMITS.maxTextSize,
-        maxEdges: MERMAID_LIMITS.maxEdges,
-        // Without it a broken source is drawn as Mermaid's "Syntax error" picture before it fails.
-        suppressErrorRendering: true,
-      });
+      await page.evaluate((config) => mermaid.initialize(config), MERMAID_CONFIG);
       return new MermaidPage(page);
     } catch (err: unknown) {
       await page.close().catch(() => undefined);
