@@ -3,6 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadDecisionSet } from '../src/io/trees.js';
+import { treeNodeTitles } from '../src/render/mermaid.js';
 import { BIN, ROOT, runCli, tempDir } from './support/cli.js';
 import { mermaidSyntaxError } from './support/mermaid-parse.js';
 import { lastClassOf, readFlowchart } from './support/mermaid-source.js';
@@ -205,5 +207,31 @@ describe.skipIf(gate)('diagram (rendered with Chromium)', () => {
     const md = readdirSync(dir).find((f) => f.startsWith('0004-') && f.endsWith('.md'))!;
     expect(readFileSync(join(dir, md), 'utf8')).toContain(`(${svg})`);
     expect(readFileSync(join(dir, svg!), 'utf8')).toMatch(/^<svg/);
+  }, 150_000);
+
+  it('an SVG shows each whole question as the tooltip of its short label: trees, --adr and decide --render', async () => {
+    const cwd = await projectWithDecisions();
+    const { trees, catalog } = await loadDecisionSet({ cwd });
+    /** Each question node's tooltip in a rendered SVG, by node id. */
+    const tooltips = (file: string) =>
+      new Map([...readFileSync(file, 'utf8').matchAll(/<g\b[^>]*\bid="[^"]*-flowchart-(n\d+)-\d+"[^>]*><title>([^<]*)<\/title>/g)].map((m) => [m[1]!, m[2]!]));
+    const unescape = (map: Map<string, string>) => new Map([...map].map(([k, v]) => [k, v.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')]));
+    const tree = trees.get('architecture-style')!;
+    for (const lang of ['en', 'es'] as const) {
+      const r = await runCli(['diagram', 'architecture-style', '--lang', lang, '--format', 'svg', '--out', `tree-${lang}.svg`], { cwd, timeoutMs: 60_000 });
+      expect(r.code, r.stderr).toBe(0);
+      const expected = treeNodeTitles(tree, lang, { catalog });
+      expect(expected.size).toBeGreaterThan(5);
+      expect(unescape(tooltips(join(cwd, `tree-${lang}.svg`)))).toEqual(expected);
+    }
+    // ADR 2 was decided in English: the same questions on the recorded decision's picture.
+    const adr = await runCli(['diagram', '--adr', '2', '--format', 'svg', '--out', 'adr.svg'], { cwd, timeoutMs: 60_000 });
+    expect(adr.code, adr.stderr).toBe(0);
+    expect(unescape(tooltips(join(cwd, 'adr.svg')))).toEqual(treeNodeTitles(tree, 'en', { catalog }));
+    const d = await runCli(['decide', 'saga-engine', '--use-defaults', '--render', 'svg'], { cwd, timeoutMs: 60_000 });
+    expect(d.code, d.stderr).toBe(0);
+    const dir = join(cwd, 'doc', 'adr');
+    const rendered = readdirSync(dir).find((f) => f.endsWith('.svg'))!;
+    expect(unescape(tooltips(join(dir, rendered)))).toEqual(treeNodeTitles(trees.get('saga-engine')!, 'en', { catalog }));
   }, 150_000);
 });

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { InternalError, UsageError } from '../core/errors.js';
 import type { Decision, DriverCatalog, Lang, Tree } from '../core/types.js';
-import { treeToMermaid } from '../render/mermaid.js';
+import { treeNodeTitles, treeToMermaid } from '../render/mermaid.js';
 import { replaceFile } from '../io/fs.js';
 import { treeSource } from '../io/trees.js';
 import { loadAdrConfig } from '../io/config.js';
@@ -77,7 +77,8 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
       const walk = { path: decision.path.map((p) => ({ ...p })), outcome: decision.outcome, ...(scores ? { scores } : {}) };
       // The walk's diagram: in the ADR, and rendered beside it with --render.
       const mermaid = treeToMermaid(tree, lang, walk, { catalog: input.catalog });
-      return { decision, tree, title, slug: await titleSlug(title), mermaid };
+      const titles = treeNodeTitles(tree, lang, { catalog: input.catalog });
+      return { decision, tree, title, slug: await titleSlug(title), mermaid, titles };
     }),
   );
 
@@ -180,6 +181,7 @@ export async function recordDecisions(input: RecordDecisionsInput): Promise<Reco
           source: items[i]!.mermaid,
           outFile: c.file.replace(/\.md$/, `.${format}`),
           format,
+          titles: items[i]!.titles,
         })),
         { cwd: input.cwd, force: input.force === true, ...(input.onProgress ? { onProgress: input.onProgress } : {}) },
       );

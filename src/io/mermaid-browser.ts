@@ -17,11 +17,14 @@ import { writeFileAtomic } from './fs.js';
 import { CACHED_SVG_ID, DiagramCache } from './diagram-cache.js';
 import { type ImageFormat, MermaidPage, PAGE_SETTINGS } from './mermaid-page.js';
 import { loadRenderPackages, type Puppeteer } from './render-packages.js';
+import { withNodeTitles } from '../render/svg-titles.js';
 
 interface RenderItem {
   source: string;
   outFile: string;
   format: ImageFormat;
+  /** Tooltips for an SVG's nodes (node id -> text, treeNodeTitles); a PNG cannot show them. */
+  titles?: ReadonlyMap<string, string>;
 }
 
 /** Called after each diagram, rendered or not: `done` of `total`, `label` names the one just finished. */
@@ -364,7 +367,8 @@ export async function renderMermaid(items: RenderItem[], opts: RenderOptions & {
       failures.push(`${item.outFile}: ${result?.error ?? 'not rendered'}`);
       continue;
     }
-    await writePicture(item.outFile, result.data, opts.force === true);
+    const data = item.format === 'svg' && item.titles ? new TextEncoder().encode(withNodeTitles(new TextDecoder().decode(result.data), item.titles)) : result.data;
+    await writePicture(item.outFile, data, opts.force === true);
   }
   if (failures.length > 0) {
     throw new UsageError(

@@ -7,7 +7,7 @@ import type { DriverCatalog, Lang, Tree } from '../../core/types.js';
 import { walk } from '../../core/walk.js';
 import { loadDecisionSet } from '../../io/trees.js';
 import { writeFileAtomic } from '../../io/fs.js';
-import { treeToMermaid, logToMermaid, type MermaidWalk } from '../../render/mermaid.js';
+import { treeNodeTitles, treeToMermaid, logToMermaid, type MermaidWalk } from '../../render/mermaid.js';
 import { didYouMean } from '../../core/did-you-mean.js';
 import { resolveLang } from '../lang.js';
 import { println, printWarning } from '../messages.js';
@@ -29,10 +29,11 @@ interface DiagramOptions {
   force?: boolean;
 }
 
-/** One diagram to produce: its Mermaid source and the file name it gets by default. */
+/** One diagram to produce: its Mermaid source, the file name it gets by default, and its nodes' tooltips (SVG). */
 interface Drawing {
   name: string;
   source: string;
+  titles?: ReadonlyMap<string, string>;
 }
 
 export async function run(treeId: string | undefined, opts: DiagramOptions): Promise<void> {
@@ -94,7 +95,7 @@ async function writeAll(items: (Drawing & { file: string })[], format: DiagramFo
     const progress = progressLine();
     try {
       await renderMermaid(
-        items.map((i) => ({ source: i.source, outFile: i.file, format })),
+        items.map((i) => ({ source: i.source, outFile: i.file, format, ...(i.titles ? { titles: i.titles } : {}) })),
         { onProgress: progress.counter('rendering'), force },
       );
     } finally {
@@ -113,12 +114,17 @@ async function loadTree(cwd: string, id: string): Promise<{ tree: Tree; catalog:
 
 async function drawTree(cwd: string, id: string, lang: Lang): Promise<Drawing> {
   const { tree, catalog } = await loadTree(cwd, id);
-  return { name: tree.id, source: treeToMermaid(tree, lang, undefined, { catalog }) };
+  return treeDrawing(tree, lang, catalog);
+}
+
+/** A tree as drawn, with its whole questions as the tooltips of their short labels. */
+function treeDrawing(tree: Tree, lang: Lang, catalog: DriverCatalog, highlight?: MermaidWalk, name = tree.id): Drawing {
+  return { name, source: treeToMermaid(tree, lang, highlight, { catalog }), titles: treeNodeTitles(tree, lang, { catalog }) };
 }
 
 async function drawAllTrees(cwd: string, lang: Lang): Promise<Drawing[]> {
   const { trees, catalog } = await loadDecisionSet({ cwd });
-  return [...trees.values()].map((tree) => ({ name: tree.id, source: treeToMermaid(tree, lang, undefined, { catalog }) }));
+  return [...trees.values()].map((tree) => treeDrawing(tree, lang, catalog));
 }
 
 async function drawLog(cwd: string, format: DiagramFormat): Promise<Drawing> {
@@ -166,5 +172,5 @@ async function drawAdr(cwd: string, n: string, langFlag: string | undefined): Pr
     printWarning(`ADR ${number} lacks answers for ${result.missing.join(', ')}; the path is drawn as far as it goes`);
     highlight = { path: result.path, outcome: block.outcome };
   }
-  return { name: `adr-${String(number).padStart(4, '0')}`, source: treeToMermaid(tree, lang, highlight, { catalog }) };
+  return treeDrawing(tree, lang, catalog, highlight, `adr-${String(number).padStart(4, '0')}`);
 }
