@@ -108,16 +108,8 @@ export async function buildSite(records: readonly AdrRecord[], ctx: SiteContext,
     piece,
     diagram: piece.kind === 'diagram' ? diagrams.add(piece.source, heading ? `the decision graph, ${heading}` : 'the decision graph', 'relations') : undefined,
   }));
-  const seen = new Set<string>();
-  const relations = parts
-    .flatMap((p) => p.piece.relations)
-    .filter((r) => {
-      const key = `${r.from.entry?.file ?? r.from.number}>${r.label}>${r.to.entry?.file ?? r.to.number}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-  const links = linksOf(relations);
+  // A relation listed in two parts (a record's list and the run it reaches) is one object: once here.
+  const links = linksOf([...new Set(parts.flatMap((p) => p.piece.relations))]);
 
   const current = { label: '' };
   const adrHref = (href: string) => {
