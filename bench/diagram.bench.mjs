@@ -4,18 +4,13 @@
 // batch draws every one; a second batch of the 14 with 6 repeated as they are shows what drawing
 // identical sources once saves. Runs only when a browser is present.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as lib from './lib.mjs';
 
 const COUNT = 20;
 const TARGET_SPEEDUP = 8;
-
-function browserPath() {
-  return [process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
-    .find((p) => p && existsSync(p));
-}
 
 /** Every shipped tree in English and Spanish, as `adr-wizard diagram` prints it, cycled to COUNT. */
 function cycledSources(lib) {
@@ -34,7 +29,7 @@ function cycledSources(lib) {
 }
 
 export async function bench() {
-  const executablePath = browserPath();
+  const executablePath = lib.browserPath();
   if (!executablePath) {
     console.warn('diagram bench skipped: no Chromium (apt-get install chromium)');
     return [];

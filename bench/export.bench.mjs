@@ -17,7 +17,7 @@
 // As in adr.bench.mjs, the commands and `node -e 0` run interleaved, round after round, and each
 // ratio is over the `node -e 0` runs of the same rounds.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeAdrLog, writeDecisionLog } from './adr-log.mjs';
@@ -78,7 +78,7 @@ export async function bench() {
 
 /** The HTML export of DECISIONS decisions with their diagrams drawn: median of a few runs, in ms. */
 function drawn(root, once) {
-  if (!['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', process.env.PUPPETEER_EXECUTABLE_PATH].some((p) => p && existsSync(p))) {
+  if (!lib.browserPath()) {
     console.warn('export bench: the drawn HTML export is skipped: no Chromium (apt-get install chromium)');
     return [];
   }

@@ -1,7 +1,7 @@
 // Benchmark helpers: median wall time of repeated process runs, reported as a ratio to a bare
 // `node -e 0` measured in the same run (machines differ; ratios travel).
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -66,4 +66,9 @@ export async function builtModule(test) {
     if (test(basename(file), readFileSync(file, 'utf8'))) return import(pathToFileURL(file).href);
   }
   throw new Error('dist/ has no such module; run npm run build');
+}
+
+/** The Chromium the benches that draw diagrams use, or undefined (they skip their rows then). */
+export function browserPath() {
+  return [process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((p) => p && existsSync(p));
 }

@@ -15,7 +15,7 @@
 // each diagram is loading Mermaid into its page, which a renderer that loads it once removes: the
 // target row is written for that renderer.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeAdrLog } from './adr-log.mjs';
@@ -25,17 +25,12 @@ import * as lib from './lib.mjs';
 const ENV = { NO_COLOR: '1', ADR_DATE: '2026-02-03', ADR_WIZARD_NO_CACHE: '1' };
 const NO_BROWSER = { PUPPETEER_EXECUTABLE_PATH: join(tmpdir(), 'adr-wizard-bench-no-browser') };
 
-function browserPath() {
-  return [process.env.PUPPETEER_EXECUTABLE_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
-    .find((p) => p && existsSync(p));
-}
-
 export async function bench() {
   const root = mkdtempSync(join(tmpdir(), 'adr-site-bench-'));
   try {
     const cwd = writeAdrLog(root, 1000);
     const cases = [{ name: 'export --format site, no browser (1,000 ADRs)', env: NO_BROWSER, out: 'site-plain', target: 60, runs: 5 }];
-    if (browserPath()) cases.push({ name: 'export --format site, diagrams drawn (1,000 ADRs)', env: {}, out: 'site-drawn', target: 400, runs: 3 });
+    if (lib.browserPath()) cases.push({ name: 'export --format site, diagrams drawn (1,000 ADRs)', env: {}, out: 'site-drawn', target: 400, runs: 3 });
     else console.warn('site bench: no Chromium, the row with diagrams is skipped (apt-get install chromium)');
     const time = (args, env = {}) => {
       const t0 = process.hrtime.bigint();
