@@ -17,7 +17,7 @@ import { writeFileAtomic } from './fs.js';
 import { CACHED_SVG_ID, DiagramCache } from './diagram-cache.js';
 import { type ImageFormat, MermaidPage, PAGE_SETTINGS } from './mermaid-page.js';
 import { loadRenderPackages, type Puppeteer } from './render-packages.js';
-import { withNodeTitles } from '../render/svg-titles.js';
+import { withNodeTitles } from './svg-titles.js';
 
 interface RenderItem {
   source: string;

@@ -1,4 +1,4 @@
-// The whole question behind each short label of a tree diagram, as the tooltip a browser shows:
+// The whole question behind each short label of a rendered tree diagram, as the tooltip a browser shows:
 // an SVG `<title>` as the first child of the node's group. Pure: an SVG string in, one out.
 
 const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
